@@ -31,6 +31,7 @@ export interface Analysis {
 }
 
 const ACTIVATIONS: readonly Activation[] = ['squash', 'relu', 'none'];
+const KINDS: readonly LayerKind[] = ['conv', 'subsample', 'full', 'rbf'];
 
 function countsOf(layer: LayerSpec, input: Shape): LayerCounts {
   switch (layer.kind) {
@@ -38,9 +39,6 @@ function countsOf(layer: LayerSpec, input: Shape): LayerCounts {
     case 'subsample': return subsampleCounts(layer, input);
     case 'full': return fullCounts(layer, input);
     case 'rbf': return rbfCounts(layer, input);
-    default:
-      throw new SpecError(String((layer as { name?: unknown }).name ?? '?'), 'kind', (layer as { kind?: unknown }).kind,
-        'conv, subsample, full, rbf');
   }
 }
 
@@ -63,6 +61,7 @@ export function analyze(spec: NetworkSpec): Analysis {
       throw new SpecError(`layer ${i + 1}`, 'name', name, 'a non-empty name used by no other layer');
     }
     names.add(name);
+    if (!KINDS.includes(layer.kind)) throw new SpecError(name, 'kind', layer.kind, KINDS.join(', '));
     if (layer.kind !== 'rbf' && !ACTIVATIONS.includes(layer.activation)) {
       throw new SpecError(name, 'activation', layer.activation, ACTIVATIONS.join(', '));
     }
