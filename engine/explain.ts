@@ -51,8 +51,8 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
       return [
         {
           quantity: 'output',
-          symbolic: `H_{out} = \\left\\lfloor \\frac{H_{in} + 2p - k}{s} \\right\\rfloor + 1`,
-          substituted: `\\left\\lfloor \\frac{${input.height} + 2\\cdot ${p} - ${k}}{${s}} \\right\\rfloor + 1 = ${output.height}`,
+          symbolic: `\\displaystyle H_{out} = \\left\\lfloor \\frac{H_{in} + 2p - k}{s} \\right\\rfloor + 1`,
+          substituted: `\\displaystyle \\left\\lfloor \\frac{${input.height} + 2\\cdot ${p} - ${k}}{${s}} \\right\\rfloor + 1 = ${output.height}`,
         },
         {
           quantity: 'params',
@@ -91,8 +91,8 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
       return [
         {
           quantity: 'output',
-          symbolic: `H_{out} = \\left\\lfloor \\frac{H_{in} - w}{s} \\right\\rfloor + 1`,
-          substituted: `\\left\\lfloor \\frac{${input.height} - ${w}}{${s}} \\right\\rfloor + 1 = ${output.height}`,
+          symbolic: `\\displaystyle H_{out} = \\left\\lfloor \\frac{H_{in} - w}{s} \\right\\rfloor + 1`,
+          substituted: `\\displaystyle \\left\\lfloor \\frac{${input.height} - ${w}}{${s}} \\right\\rfloor + 1 = ${output.height}`,
         },
         {
           quantity: 'params',

@@ -98,14 +98,17 @@ export class SpecError extends Error {
   readonly setting: string;
   readonly value: unknown;
   readonly allowed: string;
-  constructor(layer: string, setting: string, value: unknown, allowed: string, why?: string) {
+  /** Why the value was refused, e.g. 'is larger than the padded input 32×32'. */
+  readonly reason: string;
+  constructor(layer: string, setting: string, value: unknown, allowed: string, reason = 'is not allowed') {
     const shown = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
-    super(`${layer}: ${setting} ${shown ?? String(value)} ${why ?? 'is not allowed'} (allowed: ${allowed})`);
+    super(`${layer}: ${setting} ${shown ?? String(value)} ${reason} (allowed: ${allowed})`);
     this.name = 'SpecError';
     this.layer = layer;
     this.setting = setting;
     this.value = value;
     this.allowed = allowed;
+    this.reason = reason;
   }
 }
 

@@ -39,3 +39,65 @@ export function t(lang: Lang, key: WordKey): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** The labels of the layer calculators' controls: visible labels and accessible names at once. */
+export const controlLabels = {
+  inputSize: { en: 'Input size', 'zh-CN': '输入尺寸' },
+  inputMaps: { en: 'Input maps', 'zh-CN': '输入特征图数' },
+  kernel: { en: 'Kernel size', 'zh-CN': '卷积核大小' },
+  window: { en: 'Window size', 'zh-CN': '窗口大小' },
+  stride: { en: 'Stride', 'zh-CN': '步长' },
+  padding: { en: 'Padding', 'zh-CN': '填充' },
+  maps: { en: 'Feature maps', 'zh-CN': '特征图数' },
+  units: { en: 'Units', 'zh-CN': '单元数' },
+} as const;
+
+export const calculatorWords = {
+  reset: { en: 'Paper’s values', 'zh-CN': '恢复论文取值' },
+  settings: { en: 'Settings', 'zh-CN': '设置' },
+  results: { en: 'Computed by the engine', 'zh-CN': '引擎计算结果' },
+  notWhole: { en: 'Enter a whole number.', 'zh-CN': '请输入一个整数。' },
+  stale: {
+    en: 'These are the numbers for the last setting that worked.',
+    'zh-CN': '下面是上一个有效设置下的数字。',
+  },
+  tableKept: { en: 'Uses the paper’s connection table.', 'zh-CN': '使用论文中的连接表。' },
+  tableDropped: {
+    en: 'The paper’s connection table only fits 6 input and 16 output maps, so every output map now sees every input map.',
+    'zh-CN': '论文的连接表只适用于 6 张输入特征图和 16 张输出特征图，所以现在每张输出特征图都连接全部输入特征图。',
+  },
+} as const;
+
+/** Chinese wording for the engine's refusals (see SpecError); anything unknown stays in English. */
+const reasonsZh: [RegExp, string][] = [
+  [/^is larger than the padded input (\d+)×(\d+)$/, '大于补零后的输入 $1×$2'],
+  [/^is larger than the input (\d+)×(\d+)$/, '大于输入 $1×$2'],
+  [/^is not a whole number in range$/, '不是允许范围内的整数'],
+  [/^would give units that see nothing but padding$/, '会让一些单元只看到填充的零'],
+  [/^do not match the number of feature maps$/, '与特征图数不一致'],
+  [/^gives this output map no input map, so it could only ever output its bias$/, '没有给这张输出特征图任何输入，它只能输出自己的偏置'],
+  [/^is not allowed$/, '不被允许'],
+];
+const allowedZh: [RegExp, string][] = [
+  [/^a whole number from (\d+) to (\d+)$/, '$1 到 $2 之间的整数'],
+  [/^(\d+) to (\d+)$/, '$1 到 $2'],
+  [/^(\d+) to (\d+) for a (\d+)×(\d+) kernel$/, '对 $3×$4 的卷积核为 $1 到 $2'],
+];
+const settingsZh: Record<string, string> = {
+  'input size': '输入尺寸', channels: '输入通道数', 'kernel size': '卷积核大小', 'window size': '窗口大小',
+  stride: '步长', padding: '填充', 'feature maps': '特征图数', units: '单元数',
+};
+
+function translate(text: string, table: [RegExp, string][]): string | undefined {
+  for (const [pattern, zh] of table) if (pattern.test(text)) return text.replace(pattern, zh);
+  return undefined;
+}
+
+export function describeSpecError(err: { message: string; layer: string; setting: string; value: unknown; allowed: string; reason: string }, lang: Lang): string {
+  if (lang === 'en') return err.message;
+  const reason = translate(err.reason, reasonsZh);
+  const allowed = translate(err.allowed, allowedZh);
+  const setting = settingsZh[err.setting];
+  if (!reason || !allowed || !setting) return err.message;
+  return `${err.layer}：${setting} ${String(err.value)} ${reason}（允许：${allowed}）`;
+}
