@@ -14,6 +14,8 @@ export default defineConfig({
   // Static files only: the site can be copied to any web server or opened from a folder served locally.
   output: 'static',
   trailingSlash: 'always',
+  // Caches stay inside the checkout (not node_modules), so several checkouts can share one node_modules.
+  cacheDir: './.astro/cache',
   // KaTeX only runs through the unified (remark/rehype) Markdown processor.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
   integrations: [
