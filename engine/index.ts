@@ -4,8 +4,3 @@ export * from './analyze.ts';
 export * from './lenet5.ts';
 export { inputMapsOf } from './layers/conv.ts';
 export * from './explain.ts';
-export * from './random.ts';
-export * from './model.ts';
-export * from './loss.ts';
-export { squash, SQUASH_A, SQUASH_S } from './layers/activation.ts';
-export type { LayerOps } from './layers/ops.ts';
