@@ -1,0 +1,148 @@
+/**
+ * Chapters S2, S4 and C5 in both languages, as a reader uses them: the pages load cleanly and
+ * stay on 127.0.0.1; every calculator control (found by its accessible name) moves the numbers
+ * to the engine's values; impossible settings are explained inline without NaN; the subsampling
+ * coefficient changes the drawn output; enlarging the input makes C5's maps larger than 1×1.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { analyze, lenet5, type LayerSpec } from '../../engine/index.ts';
+import { launchBrowser, openPage } from './chromium.ts';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+type Lang = 'en' | 'zh-CN';
+const pathOf = (slug: string, lang: Lang) => (lang === 'en' ? `/chapters/${slug}/` : `/zh-cn/chapters/${slug}/`);
+const label = {
+  inputSize: { en: 'Input size', 'zh-CN': '输入尺寸' },
+  window: { en: 'Window size', 'zh-CN': '窗口大小' },
+  stride: { en: 'Stride', 'zh-CN': '步长' },
+  kernel: { en: 'Kernel size', 'zh-CN': '卷积核大小' },
+  padding: { en: 'Padding', 'zh-CN': '填充' },
+  maps: { en: 'Feature maps', 'zh-CN': '特征图数' },
+  coefficient: { en: 'Coefficient', 'zh-CN': '系数' },
+  bias: { en: 'Bias', 'zh-CN': '偏置' },
+  reset: { en: 'Paper’s values', 'zh-CN': '恢复论文取值' },
+} as const;
+
+const text = (root: Locator, key: string) => root.locator(`[data-value="${key}"]`).first().textContent();
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** What the engine says one layer of LeNet-5 gives with some settings changed and a given input. */
+function engineLayer(name: string, change: Partial<LayerSpec>, input: { size: number; channels: number }) {
+  const spec = lenet5();
+  const layer = spec.layers.find((l) => l.name === name)!;
+  return analyze({ input, layers: [{ ...layer, ...change } as LayerSpec] }).layers[0];
+}
+
+async function expectCounts(calc: Locator, r: ReturnType<typeof engineLayer>) {
+  await expect(text(calc, 'output')).resolves.toBe(`${r.output.maps}@${r.output.height}×${r.output.width}`);
+  await expect(text(calc, 'params')).resolves.toBe(fmt(r.params));
+  await expect(text(calc, 'connections')).resolves.toBe(fmt(r.connections));
+  await expect(text(calc, 'macs')).resolves.toBe(fmt(r.macs));
+}
+
+async function expectClean(page: Page, watched: { consoleErrors: string[]; foreignRequests: string[] }) {
+  const body = await page.locator('main').innerText();
+  expect(body).not.toMatch(/NaN|undefined|Infinity/);
+  expect(watched.consoleErrors).toEqual([]);
+  expect(watched.foreignRequests).toEqual([]);
+}
+
+describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
+  test.each([['s2', 'S2', 28, 6], ['s4', 'S4', 10, 16]] as const)('%s: the calculator follows the engine and explains an impossible window', async (slug, layer, size, maps) => {
+    const watched = await openPage(browser, inject('baseUrl'), pathOf(slug, lang));
+    const { page, context } = watched;
+    const calc = page.locator(`layer-calculator[data-layer="${layer}"]`);
+    const input = { size, channels: maps };
+    await expectCounts(calc, engineLayer(layer, {}, input));
+
+    await calc.getByLabel(label.window[lang]).fill('3');
+    // The stride control keeps its value (2) when the window changes.
+    await expectCounts(calc, engineLayer(layer, { window: 3, stride: 2 }, input));
+    await calc.getByLabel(label.stride[lang]).fill('1');
+    await expectCounts(calc, engineLayer(layer, { window: 3, stride: 1 }, input));
+    await calc.getByLabel(label.inputSize[lang]).focus();
+    await page.keyboard.press('ArrowUp');
+    await expectCounts(calc, engineLayer(layer, { window: 3, stride: 1 }, { size: size + 1, channels: maps }));
+
+    await calc.getByLabel(label.window[lang]).fill(String(size + 5));
+    const alert = calc.getByRole('alert').filter({ hasText: /./ });
+    await expect(alert.count()).resolves.toBe(1);
+    await expect(alert.textContent()).resolves.toContain(lang === 'en' ? `${layer}: window size ${size + 5} is larger than the input` : `${layer}：窗口大小 ${size + 5} 大于输入`);
+    await expect(calc.getByLabel(label.window[lang]).getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await calc.innerText()).not.toMatch(/NaN|undefined|Infinity/);
+
+    await calc.getByRole('button', { name: label.reset[lang] }).click();
+    await expectCounts(calc, engineLayer(layer, {}, input));
+    await expectClean(page, watched);
+    await context.close();
+  });
+
+  test('c5: the calculator follows the engine; enlarging the network’s input grows C5 beyond 1×1', async () => {
+    const watched = await openPage(browser, inject('baseUrl'), pathOf('c5', lang));
+    const { page, context } = watched;
+    const calc = page.locator('layer-calculator[data-layer="C5"]');
+    const input = { size: 5, channels: 16 };
+    await expectCounts(calc, engineLayer('C5', {}, input));
+    await calc.getByLabel(label.inputSize[lang]).fill('6');
+    await expectCounts(calc, engineLayer('C5', {}, { size: 6, channels: 16 }));
+    await calc.getByLabel(label.kernel[lang]).fill('3');
+    await calc.getByLabel(label.padding[lang]).fill('1');
+    await calc.getByLabel(label.stride[lang]).fill('2');
+    await calc.getByLabel(label.maps[lang]).fill('10');
+    await expectCounts(calc, engineLayer('C5', { kernel: 3, padding: 1, stride: 2, maps: 10 }, { size: 6, channels: 16 }));
+    await calc.getByLabel(label.kernel[lang]).fill('9');
+    await expect(calc.getByRole('alert').filter({ hasText: /./ }).count()).resolves.toBe(1);
+    expect(await calc.innerText()).not.toMatch(/NaN|undefined|Infinity/);
+
+    const growth = page.locator('c5-growth');
+    const slider = growth.getByLabel(label.inputSize[lang]);
+    await expect(text(growth, 'c5')).resolves.toBe('120@1×1');
+    await slider.fill('40');
+    const at40 = analyze({ ...lenet5(), input: { size: 40, channels: 1 } });
+    const c5 = at40.layers.find((l) => l.name === 'C5')!;
+    expect(c5.output.height).toBeGreaterThan(1);
+    await expect(text(growth, 'c5')).resolves.toBe(`120@${c5.output.height}×${c5.output.width}`);
+    await expect(text(growth, 'params')).resolves.toBe(fmt(c5.params));
+    await expect(text(growth, 'connections')).resolves.toBe(fmt(c5.connections));
+    for (const l of at40.layers) {
+      await expect(growth.locator(`[data-shape="${l.name}"]`).textContent()).resolves.toBe(`${l.output.maps}@${l.output.height}×${l.output.width}`);
+    }
+    // One drawn cell per C5 unit of a map.
+    await expect(growth.locator('[data-draw="c5"] .cells rect').count()).resolves.toBe(c5.output.height * c5.output.width);
+
+    // Keyboard: from 32, four steps right reach 36 and a 2×2 map.
+    await growth.getByRole('button', { name: label.reset[lang] }).click();
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect(text(growth, 'c5')).resolves.toBe('120@2×2');
+
+    // Too small: the engine's explanation, inline, and no NaN.
+    await slider.fill('28');
+    const alert = growth.getByRole('alert');
+    await expect(alert.textContent()).resolves.toBe(lang === 'en'
+      ? 'C5: kernel size 5 is larger than the padded input 4×4 (allowed: 1 to 4)'
+      : 'C5：卷积核大小 5 大于补零后的输入 4×4（允许：1 到 4）');
+    await expect(alert.isVisible()).resolves.toBe(true);
+    expect(await growth.innerText()).not.toMatch(/NaN|undefined|Infinity|-\d/);
+    await expectClean(page, watched);
+    await context.close();
+  });
+});
+
+describe('lab page: C5 growth', () => {
+  test('both languages render and respond', async () => {
+    const watched = await openPage(browser, inject('baseUrl'), '/lab/c5-growth/');
+    const { page, context } = watched;
+    for (const [i, lang] of (['en', 'zh-CN'] as const).entries()) {
+      const growth = page.locator('c5-growth').nth(i);
+      await growth.getByLabel(label.inputSize[lang]).fill('44');
+      await expect(text(growth, 'c5')).resolves.toBe('120@4×4');
+    }
+    await expectClean(page, watched);
+    await context.close();
+  });
+});
