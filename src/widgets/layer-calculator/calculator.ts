@@ -9,12 +9,12 @@ import { calculatorWords, describeSpecError, formatCount, type Lang } from '../.
 
 class LayerCalculator extends HTMLElement {
   private paper!: Paper;
-  private lang: Lang = 'en';
+  private locale: Lang = 'en';
   private initial: Settings = {};
 
   connectedCallback(): void {
     this.paper = paperLayer(this.dataset.layer ?? '');
-    this.lang = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
+    this.locale = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
     this.initial = JSON.parse(this.dataset.initial ?? '{}') as Settings;
     this.querySelector('form')?.addEventListener('input', () => this.update());
     this.querySelector('[data-reset]')?.addEventListener('click', () => this.reset());
@@ -57,14 +57,14 @@ class LayerCalculator extends HTMLElement {
     for (const input of this.inputs()) {
       const value = input.value.trim() === '' ? Number.NaN : Number(input.value);
       if (!Number.isInteger(value)) {
-        this.showError(input.name, calculatorWords.notWhole[this.lang]);
+        this.showError(input.name, calculatorWords.notWhole[this.locale]);
         return;
       }
       settings[input.name as Control] = value;
     }
     const result = compute(this.paper, settings);
     if (!result.ok) {
-      this.showError(result.control, describeSpecError(result.error, this.lang));
+      this.showError(result.control, describeSpecError(result.error, this.locale));
       return;
     }
     const { report: r, formulas, usesTable } = result;
