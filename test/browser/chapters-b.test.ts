@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { analyze, lenet5, type LayerSpec } from '../../engine/index.ts';
+import { fixed, readout, SubsamplingLab } from '../../src/widgets/subsampling/model.ts';
 import { launchBrowser, openPage } from './chromium.ts';
 
 let browser: Browser;
@@ -26,6 +27,13 @@ const label = {
   bias: { en: 'Bias', 'zh-CN': '偏置' },
   reset: { en: 'Paper’s values', 'zh-CN': '恢复论文取值' },
 } as const;
+
+/** What the page should print for the subsampling widget's map at (coefficient, bias), computed here by the engine. */
+async function expectedReadout(widget: Locator, coefficient: number, bias: number) {
+  const data = JSON.parse((await widget.getAttribute('data-map'))!) as { size: number; values: number[] };
+  const lab = new SubsamplingLab(data);
+  return readout(lab, lab.trainable(coefficient, bias));
+}
 
 const text = (root: Locator, key: string) => root.locator(`[data-value="${key}"]`).first().textContent();
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -77,6 +85,51 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
 
     await calc.getByRole('button', { name: label.reset[lang] }).click();
     await expectCounts(calc, engineLayer(layer, {}, input));
+    await expectClean(page, watched);
+    await context.close();
+  });
+
+  test.each([['s2', 'S2', 28], ['s4', 'S4', 10]] as const)('%s: the coefficient and bias sliders change the drawn output to the engine’s values', async (slug, layer, size) => {
+    const watched = await openPage(browser, inject('baseUrl'), pathOf(slug, lang));
+    const { page, context } = watched;
+    const widget = page.locator('subsampling-lab');
+    await expect(widget.locator('[data-draw="trainable"] rect').count()).resolves.toBe((size / 2) ** 2 + 1);
+    const coefficient = widget.getByLabel(label.coefficient[lang]);
+    const bias = widget.getByLabel(label.bias[lang]);
+    const drawn = () => widget.locator('[data-draw="trainable"]').innerHTML();
+    const before = await drawn();
+
+    // A small coefficient: nearly linear, nothing saturated.
+    await coefficient.fill('0.05');
+    await bias.fill('0');
+    const small = await expectedReadout(widget, 0.05, 0);
+    let r = small;
+    await expect(text(widget, 'out')).resolves.toBe(fixed(r.out, 3));
+    await expect(text(widget, 'saturated')).resolves.toBe(`0 ${lang === 'en' ? 'of' : '/'} ${r.units}`);
+    expect(await drawn()).not.toBe(before);
+
+    // A large coefficient: the same map, now mostly saturated, and drawn differently.
+    const linear = await drawn();
+    await coefficient.fill('2');
+    r = await expectedReadout(widget, 2, 0);
+    await expect(widget.locator('[data-readout="coefficient"]').textContent()).resolves.toBe('2.00');
+    await expect(text(widget, 'pre')).resolves.toBe(fixed(r.pre, 3));
+    await expect(text(widget, 'out')).resolves.toBe(fixed(r.out, 3));
+    await expect(text(widget, 'range')).resolves.toBe(`${fixed(r.min)} … ${fixed(r.max)}`);
+    await expect(text(widget, 'saturated')).resolves.toBe(`${r.saturated} ${lang === 'en' ? 'of' : '/'} ${r.units}`);
+    // The squash spreads the outputs further apart as the coefficient grows.
+    expect(r.max - r.min).toBeGreaterThan(small.max - small.min);
+    expect(await drawn()).not.toBe(linear);
+
+    // Keyboard: the bias moves in steps of 0.01 and shifts the output.
+    await bias.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect(widget.locator('[data-readout="bias"]').textContent()).resolves.toBe('0.05');
+    r = await expectedReadout(widget, 2, 0.05);
+    await expect(text(widget, 'pre')).resolves.toBe(fixed(r.pre, 3));
+
+    // Average and max pooling of the same map are drawn beside it, same size.
+    await expect(widget.locator('figure svg').count()).resolves.toBe(5);
     await expectClean(page, watched);
     await context.close();
   });
