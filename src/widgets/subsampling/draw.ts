@@ -27,9 +27,9 @@ export function drawMap(values: ArrayLike<number>, size: number, px: number, lab
       cells += `<rect x="${(x * c).toFixed(2)}" y="${(y * c).toFixed(2)}" width="${(c + 0.05).toFixed(2)}" height="${(c + 0.05).toFixed(2)}" fill="${fillOf(values[y * size + x])}"/>`;
     }
   }
-  const box = mark
-    ? `<rect class="mark" x="${(mark.col * c).toFixed(2)}" y="${(mark.row * c).toFixed(2)}" width="${(mark.side * c).toFixed(2)}" height="${(mark.side * c).toFixed(2)}"/>`
-    : '';
+  // Two outlines, dark under light, so the mark shows on red, blue and white alike.
+  const rect = (cls: string) => `<rect class="${cls}" x="${(mark!.col * c).toFixed(2)}" y="${(mark!.row * c).toFixed(2)}" width="${(mark!.side * c).toFixed(2)}" height="${(mark!.side * c).toFixed(2)}"/>`;
+  const box = mark ? rect('mark-under') + rect('mark') : '';
   return `<svg viewBox="0 0 ${px} ${px}" width="${px}" height="${px}" role="img" aria-label="${label}" shape-rendering="crispEdges">${cells}${box}</svg>`;
 }
 
