@@ -93,7 +93,7 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
     const watched = await openPage(browser, inject('baseUrl'), pathOf(slug, lang));
     const { page, context } = watched;
     const widget = page.locator('subsampling-lab');
-    await expect(widget.locator('[data-draw="trainable"] rect').count()).resolves.toBe((size / 2) ** 2 + 1);
+    await expect(widget.locator('[data-draw="trainable"] rect').count()).resolves.toBe((size / 2) ** 2 + 2); // one per unit, and the two outlines of the mark
     const coefficient = widget.getByLabel(label.coefficient[lang]);
     const bias = widget.getByLabel(label.bias[lang]);
     const drawn = () => widget.locator('[data-draw="trainable"]').innerHTML();
@@ -130,6 +130,13 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
 
     // Average and max pooling of the same map are drawn beside it, same size.
     await expect(widget.locator('figure svg').count()).resolves.toBe(5);
+
+    // The reset button returns to the map's own (trained) coefficient and bias.
+    const start = (JSON.parse((await widget.getAttribute('data-map'))!) as { start: { coefficient: number; bias: number } }).start;
+    await widget.getByRole('button').click();
+    await expect(widget.locator('[data-readout="coefficient"]').textContent()).resolves.toBe(fixed(start.coefficient));
+    r = await expectedReadout(widget, start.coefficient, start.bias);
+    await expect(text(widget, 'out')).resolves.toBe(fixed(r.out, 3));
     await expectClean(page, watched);
     await context.close();
   });
@@ -194,6 +201,24 @@ describe('lab page: C5 growth', () => {
       const growth = page.locator('c5-growth').nth(i);
       await growth.getByLabel(label.inputSize[lang]).fill('44');
       await expect(text(growth, 'c5')).resolves.toBe('120@4×4');
+    }
+    await expectClean(page, watched);
+    await context.close();
+  });
+});
+
+describe('lab page: subsampling', () => {
+  test('S2 and S4 in English and S2 in Chinese render, with labelled sliders', async () => {
+    const watched = await openPage(browser, inject('baseUrl'), '/lab/subsampling/');
+    const { page, context } = watched;
+    const widgets = page.locator('subsampling-lab');
+    await expect(widgets.count()).resolves.toBe(3);
+    for (const [i, lang] of (['en', 'en', 'zh-CN'] as const).entries()) {
+      const widget = widgets.nth(i);
+      await widget.getByLabel(label.coefficient[lang]).fill('1.5');
+      await expect(widget.locator('[data-readout="coefficient"]').textContent()).resolves.toBe('1.50');
+      const r = await expectedReadout(widget, 1.5, Number(await widget.getByLabel(label.bias[lang]).inputValue()));
+      await expect(text(widget, 'pre')).resolves.toBe(fixed(r.pre, 3));
     }
     await expectClean(page, watched);
     await context.close();
