@@ -30,10 +30,14 @@ const label = {
 
 /** What the page should print for the subsampling widget's map at (coefficient, bias), computed here by the engine. */
 async function expectedReadout(widget: Locator, coefficient: number, bias: number) {
-  const data = JSON.parse((await widget.getAttribute('data-map'))!) as { size: number; values: number[] };
-  const lab = new SubsamplingLab(data);
+  const { size, maps } = await mapsOf(widget);
+  const picked = Number(await widget.locator('select[name="map"]').inputValue());
+  const lab = new SubsamplingLab({ size, values: maps[picked].values });
   return readout(lab, lab.trainable(coefficient, bias));
 }
+
+type MapsData = { size: number; maps: { values: number[]; start: { coefficient: number; bias: number } }[] };
+const mapsOf = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-maps'))!) as MapsData;
 
 const text = (root: Locator, key: string) => root.locator(`[data-value="${key}"]`).first().textContent();
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -132,11 +136,23 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
     await expect(widget.locator('figure svg').count()).resolves.toBe(5);
 
     // The reset button returns to the map's own (trained) coefficient and bias.
-    const start = (JSON.parse((await widget.getAttribute('data-map'))!) as { start: { coefficient: number; bias: number } }).start;
+    const { maps } = await mapsOf(widget);
+    const picker = widget.getByLabel(`${layer === 'S2' ? 'C1' : 'C3'} ${lang === 'en' ? 'map' : '特征图'}`);
+    let start = maps[Number(await picker.inputValue())].start;
     await widget.getByRole('button').click();
     await expect(widget.locator('[data-readout="coefficient"]').textContent()).resolves.toBe(fixed(start.coefficient));
     r = await expectedReadout(widget, start.coefficient, start.bias);
     await expect(text(widget, 'out')).resolves.toBe(fixed(r.out, 3));
+
+    // Picking another map redraws the input and moves the sliders to that map's own values.
+    const input = await widget.locator('[data-draw="input"]').innerHTML();
+    const other = (Number(await picker.inputValue()) + 1) % maps.length;
+    await picker.selectOption(String(other));
+    start = maps[other].start;
+    await expect(widget.locator('[data-readout="bias"]').textContent()).resolves.toBe(fixed(start.bias));
+    expect(await widget.locator('[data-draw="input"]').innerHTML()).not.toBe(input);
+    r = await expectedReadout(widget, start.coefficient, start.bias);
+    await expect(text(widget, 'pre')).resolves.toBe(fixed(r.pre, 3));
     await expectClean(page, watched);
     await context.close();
   });

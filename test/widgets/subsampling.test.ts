@@ -90,7 +90,7 @@ describe('subsampling presentation', () => {
     expect(fixed(0.25)).toBe('0.25');
   });
   test('fillOf(): the site’s palette on ±1.7159, clamped beyond', () => {
-    expect(fillOf(0)).toBe('rgb(247,247,247)');
+    expect(fillOf(0)).toBe('#f7f7f7');
     expect(fillOf(99)).toBe(fillOf(SQUASH_A));
     expect(fillOf(-SQUASH_A)).not.toBe(fillOf(SQUASH_A));
   });
@@ -107,14 +107,29 @@ describe('subsampling presentation', () => {
 });
 
 describe('subsampling source (build time)', () => {
-  test.each([['S2', 28, 'C1'], ['S4', 10, 'C3']] as const)('%s gets a real %i×%i %s map of an MNIST test 3, with that map’s own coefficient and bias', async (layer, size, feeding) => {
-    const { featureMapFor } = await import('../../src/widgets/subsampling/source.ts');
-    const s = featureMapFor(layer);
-    expect(s.map.size).toBe(size);
-    expect(s.map.values).toHaveLength(size * size);
-    expect(Array.from(s.map.values).every(Number.isFinite)).toBe(true);
-    expect(Number.isFinite(s.start.coefficient) && Number.isFinite(s.start.bias)).toBe(true);
-    expect(s.caption.en).toContain(`of ${feeding} for MNIST test image #`);
-    expect(s.caption['zh-CN']).toContain(feeding);
+  test.each([['S2', 28, 'C1', 6], ['S4', 10, 'C3', 16]] as const)('%s gets every real %i×%i %s map of an MNIST test 3 (%i maps), each with its own coefficient and bias', async (layer, size, feeding, count) => {
+    const { featureMapsFor, DIGIT } = await import('../../src/widgets/subsampling/source.ts');
+    const s = featureMapsFor(layer);
+    expect([s.feeding, s.size, s.maps.length, s.digit.label]).toEqual([feeding, size, count, DIGIT]);
+    expect(s.first).toBeGreaterThanOrEqual(0);
+    expect(s.first).toBeLessThan(count);
+    for (const m of s.maps) {
+      expect(m.values).toHaveLength(size * size);
+      expect(Array.from(m.values).every(Number.isFinite)).toBe(true);
+      expect(Number.isFinite(m.start.coefficient) && Number.isFinite(m.start.bias)).toBe(true);
+    }
+  });
+});
+
+describe('subsampling view', () => {
+  test('draws four maps and the curve, prints the readouts, all from one engine result', async () => {
+    const { view } = await import('../../src/widgets/subsampling/view.ts');
+    const lab = new SubsamplingLab(tiny);
+    const v = view(lab, 0.5, -0.25, 'en');
+    expect(Object.keys(v.svg).sort()).toEqual(['average', 'curve', 'input', 'max', 'trainable']);
+    const r = readout(lab, lab.trainable(0.5, -0.25));
+    expect(v.text).toEqual({ sum: fixed(r.sum, 3), pre: fixed(r.pre, 3), out: fixed(r.out, 3), range: `${fixed(r.min)} … ${fixed(r.max)}`, saturated: `${r.saturated} of 4` });
+    expect(view(lab, 0.5, -0.25, 'zh-CN').text.saturated).toBe(`${r.saturated} / 4`);
+    expect(Object.values(v.svg).join('')).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

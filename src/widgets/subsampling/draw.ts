@@ -8,29 +8,27 @@ import { diverging } from '../../lib/draw.ts';
 /** Side of every drawn map in CSS pixels: maps of different sizes are drawn equally large. */
 export const MAP_PX = 168;
 
-/** The site's activation palette on the squash's range ±1.7159 (src/lib/draw.ts), as an SVG fill. */
+/** The site's activation palette on the squash's range ±1.7159 (src/lib/draw.ts), as a short SVG fill: #rrggbb. */
 export function fillOf(v: number): string {
-  const [r, g, b] = diverging(v, SQUASH_A);
-  return `rgb(${r},${g},${b})`;
+  return `#${diverging(v, SQUASH_A).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /**
- * A size×size map, `px` pixels across, as an SVG image in the site's activation colours. `mark` outlines one square block of
- * cells (row, column, side in cells), e.g. the window that feeds the unit being explained.
+ * A size×size map, drawn `px` pixels across, as an SVG image in the site's activation colours:
+ * one unit square per value (the viewBox is in units, so the markup stays small). `mark`
+ * outlines one square block of cells (row, column, side in cells), e.g. the window that feeds
+ * the unit being explained.
  */
 export function drawMap(values: ArrayLike<number>, size: number, px: number, label: string,
   mark?: { row: number; col: number; side: number }): string {
-  const c = px / size;
   let cells = '';
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      cells += `<rect x="${(x * c).toFixed(2)}" y="${(y * c).toFixed(2)}" width="${(c + 0.05).toFixed(2)}" height="${(c + 0.05).toFixed(2)}" fill="${fillOf(values[y * size + x])}"/>`;
-    }
+    for (let x = 0; x < size; x++) cells += `<rect x="${x}" y="${y}" width="1.02" height="1.02" fill="${fillOf(values[y * size + x])}"/>`;
   }
   // Two outlines, dark under light, so the mark shows on red, blue and white alike.
-  const rect = (cls: string) => `<rect class="${cls}" x="${(mark!.col * c).toFixed(2)}" y="${(mark!.row * c).toFixed(2)}" width="${(mark!.side * c).toFixed(2)}" height="${(mark!.side * c).toFixed(2)}"/>`;
+  const rect = (cls: string) => `<rect class="${cls}" x="${mark!.col}" y="${mark!.row}" width="${mark!.side}" height="${mark!.side}" vector-effect="non-scaling-stroke"/>`;
   const box = mark ? rect('mark-under') + rect('mark') : '';
-  return `<svg viewBox="0 0 ${px} ${px}" width="${px}" height="${px}" role="img" aria-label="${label}" shape-rendering="crispEdges">${cells}${box}</svg>`;
+  return `<svg viewBox="0 0 ${size} ${size}" width="${px}" height="${px}" role="img" aria-label="${label}" shape-rendering="crispEdges">${cells}${box}</svg>`;
 }
 
 /** Width, height and the a-range of the squash plot. */

@@ -1,66 +1,63 @@
 /**
- * <subsampling-lab>: moves the coefficient and bias into the engine's subsampling layer
- * (through model.ts) and redraws the trainable output, the squash plot and the readouts. The
- * input, average and max maps do not depend on the sliders and stay as rendered at build time.
+ * <subsampling-lab>: the reader picks a map and moves the coefficient and bias; the engine's
+ * subsampling layer (through model.ts) recomputes and view.ts redraws. Picking a map redraws all
+ * four maps and puts the sliders at that map's own coefficient and bias; moving a slider only
+ * redraws what depends on it.
  */
-import { drawMap, drawSquash, MAP_PX } from './draw.ts';
-import { fixed, readout, SubsamplingLab } from './model.ts';
-import { words as w } from './words.ts';
+import { fixed, SubsamplingLab } from './model.ts';
+import { view, type Drawn, type Printed } from './view.ts';
 import type { Lang } from '../../i18n.ts';
 
-interface MapData {
+interface MapsData {
   size: number;
-  values: number[];
-  start: { coefficient: number; bias: number };
+  maps: { values: number[]; start: { coefficient: number; bias: number } }[];
 }
+
+const SLIDERS = ['coefficient', 'bias'] as const;
+const PRINTED: Printed[] = ['sum', 'pre', 'out', 'range', 'saturated'];
 
 class SubsamplingElement extends HTMLElement {
   private language: Lang = 'en';
+  private data: MapsData = { size: 0, maps: [] };
   private lab!: SubsamplingLab;
-  private start = { coefficient: 0, bias: 0 };
+  private map = 0;
 
   connectedCallback(): void {
     this.language = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
-    const data = JSON.parse(this.dataset.map ?? '{}') as MapData;
-    this.lab = new SubsamplingLab({ size: data.size, values: data.values });
-    this.start = data.start;
-    this.querySelector('form')?.addEventListener('input', () => this.update());
-    this.querySelector('[data-reset]')?.addEventListener('click', () => {
-      this.slider('coefficient').value = String(this.start.coefficient);
-      this.slider('bias').value = String(this.start.bias);
-      this.update();
-    });
+    this.data = JSON.parse(this.dataset.maps ?? '{}') as MapsData;
+    this.pick(Number(this.picker.value), false);
+    this.picker.addEventListener('change', () => this.pick(Number(this.picker.value), true));
+    for (const name of SLIDERS) this.slider(name).addEventListener('input', () => this.update(['trainable', 'curve']));
+    this.querySelector('[data-reset]')?.addEventListener('click', () => this.pick(this.map, true));
   }
 
-  private slider(name: 'coefficient' | 'bias'): HTMLInputElement {
+  private get picker(): HTMLSelectElement {
+    return this.querySelector<HTMLSelectElement>('select[name="map"]')!;
+  }
+
+  private slider(name: (typeof SLIDERS)[number]): HTMLInputElement {
     return this.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   }
 
-  private set(selector: string, text: string): void {
-    const el = this.querySelector(selector);
-    if (el) el.textContent = text;
+  /** Shows map `m` with its own coefficient and bias; `redraw` false keeps the build-time picture. */
+  private pick(m: number, redraw: boolean): void {
+    this.map = m;
+    const { size, maps } = this.data;
+    this.lab = new SubsamplingLab({ size, values: maps[m].values });
+    for (const name of SLIDERS) this.slider(name).value = String(maps[m].start[name]);
+    if (redraw) this.update(['input', 'trainable', 'average', 'max', 'curve']);
   }
 
-  update(): void {
+  private update(redraw: Drawn[]): void {
     const coefficient = Number(this.slider('coefficient').value);
     const bias = Number(this.slider('bias').value);
-    for (const [name, v] of [['coefficient', coefficient], ['bias', bias]] as const) {
-      this.set(`[data-readout="${name}"]`, fixed(v));
-      this.slider(name).setAttribute('aria-valuetext', fixed(v));
+    for (const [name, value] of [['coefficient', coefficient], ['bias', bias]] as const) {
+      this.querySelector(`[data-readout="${name}"]`)!.textContent = fixed(value);
+      this.slider(name).setAttribute('aria-valuetext', fixed(value));
     }
-    const lab = this.lab;
-    const result = lab.trainable(coefficient, bias);
-    const r = readout(lab, result);
-    const size = result.size;
-    const lang = this.language;
-    const mark = { row: Math.floor(lab.focus / size), col: lab.focus % size, side: 1 };
-    this.querySelector('[data-draw="trainable"]')!.innerHTML = drawMap(result.out, size, MAP_PX, `${w.trainable[lang]} ${size}×${size}`, mark);
-    this.querySelector('[data-draw="curve"]')!.innerHTML = drawSquash(result.pre, result.out, lab.focus, w.curve[lang]);
-    this.set('[data-value="sum"]', fixed(r.sum, 3));
-    this.set('[data-value="pre"]', fixed(r.pre, 3));
-    this.set('[data-value="out"]', fixed(r.out, 3));
-    this.set('[data-value="range"]', `${fixed(r.min)} … ${fixed(r.max)}`);
-    this.set('[data-value="saturated"]', `${r.saturated} ${w.of[lang]} ${r.units}`);
+    const v = view(this.lab, coefficient, bias, this.language);
+    for (const key of redraw) this.querySelector(`[data-draw="${key}"]`)!.innerHTML = v.svg[key];
+    for (const key of PRINTED) this.querySelector(`[data-value="${key}"]`)!.textContent = v.text[key];
   }
 }
 

@@ -18,5 +18,18 @@ export const words = {
   saturated: { en: 'Saturated units (|y| ≥ 90 % of 1.7159)', 'zh-CN': '饱和单元（|y| ≥ 1.7159 的 90%）' },
   of: { en: 'of', 'zh-CN': '/' },
   scale: { en: 'Colours: blue −1.72, white 0, red +1.72 — one scale for all four maps.', 'zh-CN': '颜色：蓝为 −1.72，白为 0，红为 +1.72——四张图使用同一标尺。' },
+  map: { en: 'map', 'zh-CN': '特征图' },
+  mapOption: { en: 'Map', 'zh-CN': '第' },
+  mapOptionAfter: { en: '', 'zh-CN': ' 张' },
+  pretrained: { en: 'pretrained weights', 'zh-CN': '预训练权重' },
+  untrained: { en: 'the network’s initial (untrained) weights', 'zh-CN': '网络未经训练的初始权重' },
   controls: { en: 'Trainable subsampling settings', 'zh-CN': '可训练下采样的设置' },
 } as const;
+
+/** The line under the controls: which digit, which weights, where the sliders start. */
+export function sourceCaption(lang: 'en' | 'zh-CN', v: { feeding: string; layer: string; index: number; label: number; trained: boolean }): string {
+  const weights = v.trained ? words.pretrained[lang] : words.untrained[lang];
+  return lang === 'en'
+    ? `Input: a ${v.feeding} map of MNIST test image #${v.index} (a ${v.label}), computed with ${weights}. The sliders start at the coefficient and bias that this map has in ${v.layer}.`
+    : `输入：MNIST 测试图像 #${v.index}（数字 ${v.label}）的一张 ${v.feeding} 特征图，使用${weights}计算。滑块的初始位置是这张特征图在 ${v.layer} 中的系数和偏置。`;
+}
