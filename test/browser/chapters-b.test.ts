@@ -56,6 +56,13 @@ async function expectCounts(calc: Locator, r: ReturnType<typeof engineLayer>) {
   await expect(text(calc, 'macs')).resolves.toBe(fmt(r.macs));
 }
 
+/** The shared activation view on the page has loaded the pretrained weights and drawn the layer. */
+async function expectActivations(page: Page, layer: string) {
+  const view = page.locator(`layer-activations[data-layer="${layer}"]`);
+  await view.locator('[data-figure]').waitFor({ state: 'visible' });
+  await expect(view.getAttribute('data-answer')).resolves.toMatch(/^\d$/);
+}
+
 async function expectClean(page: Page, watched: { consoleErrors: string[]; foreignRequests: string[] }) {
   const body = await page.locator('main').innerText();
   expect(body).not.toMatch(/NaN|undefined|Infinity/);
@@ -132,6 +139,8 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
     r = await expectedReadout(widget, 2, 0.05);
     await expect(text(widget, 'pre')).resolves.toBe(fixed(r.pre, 3));
 
+    await expectActivations(page, layer);
+
     // Average and max pooling of the same map are drawn beside it, same size.
     await expect(widget.locator('figure svg').count()).resolves.toBe(5);
 
@@ -204,6 +213,7 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
       : 'C5：卷积核大小 5 大于补零后的输入 4×4（允许：1 到 4）');
     await expect(alert.isVisible()).resolves.toBe(true);
     expect(await growth.innerText()).not.toMatch(/NaN|undefined|Infinity|-\d/);
+    await expectActivations(page, 'C5');
     await expectClean(page, watched);
     await context.close();
   });
