@@ -24,6 +24,7 @@ const words = {
     en: 'The paper’s connection table for C3 is written for exactly 6 C1 maps, so with {maps} maps C3 is fully connected here: every C3 map sees every S2 map.',
     'zh-CN': '论文中 C3 的连接表是专为 6 张 C1 特征图设计的；现在 C1 有 {maps} 张特征图，所以这里的 C3 改为全连接：每张 C3 特征图都连接全部 S2 特征图。',
   },
+  fixed: { en: 'fixed', 'zh-CN': '固定' },
   changed: { en: 'differs from the paper', 'zh-CN': '与论文不同' },
   caption: {
     en: 'LeNet-5 with your settings, analysed by the engine; highlighted numbers differ from the paper’s.',

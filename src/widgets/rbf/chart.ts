@@ -28,7 +28,7 @@ const valueLabels: Plugin<'bar'> = {
     const { ctx } = chart;
     const meta = chart.getDatasetMeta(0);
     const values = chart.data.datasets[0].data as number[];
-    const colour = (chart.options.scales?.y?.ticks?.color as string) ?? '#333';
+    const colour = String((chart.options.scales?.y?.ticks as { color?: unknown } | undefined)?.color ?? '#333');
     ctx.save();
     ctx.fillStyle = colour;
     ctx.textAlign = 'center';
@@ -46,36 +46,46 @@ export interface DistanceChart {
 
 export function distanceChart(canvas: HTMLCanvasElement, axes: { x: string; y: string; value: string }): DistanceChart {
   let colours = palette(canvas);
-  let last: Reading | undefined;
-  const chart = new Chart(canvas, {
+  let current: Reading | undefined;
+  const isWinner = (i: number) => current?.tied.includes(i) ?? false;
+  const chart = new Chart<'bar', number[], string>(canvas, {
     type: 'bar',
-    data: { labels: [], datasets: [{ label: axes.value, data: [], backgroundColor: [], borderRadius: 3 }] },
+    // minBarLength: the winner's bar is often 0 tall; a sliver keeps its colour visible.
+    data: { labels: [], datasets: [{ label: axes.value, data: [], backgroundColor: [], borderRadius: 3, minBarLength: 3 }] },
     options: {
       responsive: true,
       maintainAspectRatio: false,
       animation: { duration: 200 },
       layout: { padding: { top: 16 } },
-      plugins: { tooltip: { enabled: true } },
       scales: {
-        x: { title: { display: true, text: axes.x }, grid: { display: false } },
+        x: {
+          title: { display: true, text: axes.x },
+          grid: { display: false },
+          // The winner's digit under its bar, in the accent colour and bold.
+          ticks: {
+            color: (ctx) => (isWinner(ctx.index) ? colours.winner : colours.text),
+            font: (ctx) => ({ weight: isWinner(ctx.index) ? 'bold' : 'normal' }),
+          },
+        },
         y: { beginAtZero: true, title: { display: true, text: axes.y } },
       },
     },
     plugins: [valueLabels],
   });
 
+  /** Theme colours are plain values on the options, re-read when the theme changes. */
   function paint(): void {
-    const scales = chart.options.scales!;
-    for (const axis of [scales.x!, scales.y!]) {
-      axis.ticks = { ...axis.ticks, color: colours.text };
-      axis.title = { ...axis.title, color: colours.text } as typeof axis.title;
-      axis.grid = { ...axis.grid, color: colours.grid };
-      axis.border = { ...axis.border, color: colours.grid };
+    const { x, y } = chart.options.scales as { x: any; y: any };
+    for (const axis of [x, y]) {
+      axis.title.color = colours.text;
+      axis.grid.color = colours.grid;
+      axis.border.color = colours.grid;
     }
+    y.ticks.color = colours.text;
   }
 
   function show(reading: Reading): void {
-    last = reading;
+    current = reading;
     const d = chartData(reading, colours);
     chart.data.labels = d.labels;
     chart.data.datasets[0].data = d.values;
@@ -87,7 +97,7 @@ export function distanceChart(canvas: HTMLCanvasElement, axes: { x: string; y: s
   // Starlight switches themes by setting data-theme on <html>.
   const observer = new MutationObserver(() => {
     colours = palette(canvas);
-    if (last) show(last);
+    if (current) show(current);
   });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 

@@ -12,8 +12,8 @@ const COLS = 7;
 
 class RbfExplorer extends HTMLElement {
   private locale: Lang = 'en';
-  private state = new Float32Array(0);
-  private startState = new Float32Array(0);
+  private state: Float32Array = new Float32Array(0);
+  private startState: Float32Array = new Float32Array(0);
   private chart: DistanceChart | undefined;
 
   connectedCallback(): void {

@@ -9,7 +9,7 @@ const words = {
   codeOf: { en: 'Code of digit {digit}', 'zh-CN': '数字 {digit} 的编码' },
   digit: { en: 'Digit', 'zh-CN': '数字' },
   distance: { en: 'Distance', 'zh-CN': '距离' },
-  distanceAxis: { en: 'Distance yᵢ to the code (smaller = closer)', 'zh-CN': '到编码的距离 yᵢ（越小越近）' },
+  distanceAxis: { en: 'Distance yᵢ', 'zh-CN': '距离 yᵢ' },
   digitAxis: { en: 'Digit i', 'zh-CN': '数字 i' },
   answer: { en: 'Answer: {digit} (the smallest distance, {distance})', 'zh-CN': '识别结果：{digit}（距离最小，为 {distance}）' },
   tie: { en: 'A tie between {digits}: the first, {digit}, is taken (distance {distance})', 'zh-CN': '{digits} 并列最小：取第一个 {digit}（距离 {distance}）' },
