@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { analyze, lenet5, rbfCodes } from '../../engine/index.ts';
 import { computeNetwork } from '../../src/widgets/network-editor/model.ts';
+import { formatDistance, readState } from '../../src/widgets/rbf/model.ts';
+import { pretrainedFaithful, sampleF6States } from '../../src/widgets/rbf/samples.ts';
 import { launchBrowser, openPage } from './chromium.ts';
 
 let browser: Browser;
@@ -138,10 +140,10 @@ describe.each([
 });
 
 describe.each([
-  { lang: 'English', path: '/chapters/output/', cell: 'Unit 1: row 1, column 1', start: 'Start from the code of', answer: 'Answer: 8' },
-  { lang: 'Chinese', path: '/zh-cn/chapters/output/', cell: '单元 1：第 1 行第 1 列', start: '从这个数字的编码开始', answer: '识别结果：8' },
+  { lang: 'English', path: '/chapters/output/', cell: 'Unit 1: row 1, column 1', start: 'F6 state to start from', answer: 'Answer: ' },
+  { lang: 'Chinese', path: '/zh-cn/chapters/output/', cell: '单元 1：第 1 行第 1 列', start: 'F6 的起始状态', answer: '识别结果：' },
 ])('Output in $lang: the RBF explorer', ({ path, cell, start, answer }) => {
-  test('the chart renders, the table lists ten distances, flipping a cell changes them', async () => {
+  test('a real digit’s distances are the engine’s, the chart renders, flipping a cell changes them', async () => {
     const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), path);
     const explorer = page.locator('rbf-explorer');
     const canvas = explorer.locator('canvas[data-chart]');
@@ -154,12 +156,20 @@ describe.each([
       return false;
     });
     expect(painted).toBe(true);
-    const distances = async () => (await explorer.locator('td[data-distance]').allTextContents()).map(Number);
+    const cells = () => explorer.locator('td[data-distance]').allTextContents();
+    const distances = async () => (await cells()).map((t) => Number(t.replace(/,/g, '')));
+
+    // Test digit 3 through the pretrained network: the text alternative lists the engine's ten distances.
+    const sample = sampleF6States(pretrainedFaithful()).find((s) => s.label === 3)!;
+    const expected = readState(sample.f6);
+    await expect(cells()).resolves.toEqual(expected.distances.map(formatDistance));
+    await expect(explorer.getByRole('status').textContent()).resolves.toContain(`${answer}${expected.winner}`);
+
+    // From the code of 3: distance 0; one flipped cell costs 4 and moves every distance by 4.
+    await explorer.getByLabel(start).selectOption('code:3');
     const before = await distances();
     expect(before).toHaveLength(10);
     expect(before[3]).toBe(0);
-    expect(before.every((d) => Number.isFinite(d) && d >= 0)).toBe(true);
-
     await explorer.getByRole('button', { name: cell, exact: true }).click();
     const after = await distances();
     expect(after[3]).toBe(4);
@@ -173,9 +183,9 @@ describe.each([
     await page.keyboard.press('Enter');
     expect((await distances())[3]).toBe(4);
 
-    await explorer.getByLabel(start).selectOption('8');
+    await explorer.getByLabel(start).selectOption('code:8');
     expect((await distances())[8]).toBe(0);
-    await expect(explorer.getByRole('status').textContent()).resolves.toContain(answer);
+    await expect(explorer.getByRole('status').textContent()).resolves.toContain(`${answer}8`);
     await noBadNumbers(page);
     expect(consoleErrors).toEqual([]);
     await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CODE_HEIGHT, CODE_WIDTH, codeBitmaps, rbfCodes } from '../../engine/index.ts';
-import { chartData, codeCells, distancesOf, flipUnit, formatDistance, readDistances, readState, stateFromCode } from '../../src/widgets/rbf/model.ts';
+import { chartData, codeCells, distancesOf, flipUnit, formatDistance, inkLevel, parseSource, readDistances, readState, stateFromCode } from '../../src/widgets/rbf/model.ts';
 
 describe('RBF code bitmaps', () => {
   test('each code is a 7×12 grid whose cells, read row by row, are the code’s ±1 weights', () => {
@@ -66,5 +66,27 @@ describe('RBF bar chart data', () => {
     expect(formatDistance(1204)).toBe('1,204');
     expect(formatDistance(12.345)).toBe('12.3');
     expect(formatDistance(0)).toBe('0');
+  });
+});
+
+describe('a real digit’s F6 state (pretrained weights, build time)', () => {
+  test('the ten sample digits give finite 84-unit F6 states inside the squashing range, read by the engine', async () => {
+    const { pretrainedFaithful, sampleF6States } = await import('../../src/widgets/rbf/samples.ts');
+    const { SQUASH_A } = await import('../../engine/index.ts');
+    const states = sampleF6States(pretrainedFaithful());
+    expect(states.map((s) => s.label)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const s of states) {
+      expect(s.f6).toHaveLength(84);
+      expect(s.f6.every((x) => Number.isFinite(x) && Math.abs(x) <= SQUASH_A)).toBe(true);
+      const r = readState(s.f6);
+      expect(r.distances.every((d) => Number.isFinite(d) && d >= 0)).toBe(true);
+    }
+    // A trained network reads most of its first test digits right.
+    expect(states.filter((s) => readState(s.f6).winner === s.label).length).toBeGreaterThanOrEqual(7);
+  });
+  test('shades: −1 is paper, +1 is ink, values beyond stay at the ends', () => {
+    expect([-1.7, -1, 0, 1, 1.7].map(inkLevel)).toEqual([0, 0, 0.5, 1, 1]);
+    expect(parseSource('sample:3')).toEqual({ kind: 'sample', digit: 3 });
+    expect(() => parseSource('code:12')).toThrow(/Not an F6 state source/);
   });
 });

@@ -1,11 +1,15 @@
 /**
- * <rbf-explorer>: the reader flips F6 units on the 7×12 grid (click, or Space/Enter; arrow keys
- * move), and the ten RBF distances — computed through model.ts — update in the chart, the answer
- * line and the table.
+ * <rbf-explorer>: the reader picks where F6's state starts (a code, or a real test digit's F6
+ * state), flips units on the 7×12 grid (click, or Space/Enter; arrow keys move), and the ten RBF
+ * distances — computed by the engine through model.ts — update in the chart, the answer line and
+ * the table.
  */
 import { distanceChart, type DistanceChart } from './chart.ts';
-import { flipUnit, formatDistance, readState, stateFromCode } from './model.ts';
+import { flipUnit, formatDistance, inkLevel, parseSource, readState, stateFromCode } from './model.ts';
+import type { SampleF6 } from './samples.ts';
 import { say } from './words.ts';
+import { decodeDigits, type PageDigit } from '../../lib/digits.ts';
+import { paintGrey } from '../../lib/draw.ts';
 import type { Lang } from '../../i18n.ts';
 
 const COLS = 7;
@@ -14,23 +18,27 @@ class RbfExplorer extends HTMLElement {
   private locale: Lang = 'en';
   private state: Float32Array = new Float32Array(0);
   private startState: Float32Array = new Float32Array(0);
+  private samples: SampleF6[] = [];
+  private digits: PageDigit[] = [];
   private chart: DistanceChart | undefined;
 
   connectedCallback(): void {
     this.locale = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
+    if (this.dataset.samples) {
+      this.samples = JSON.parse(this.dataset.samples) as SampleF6[];
+      this.digits = decodeDigits(this.dataset.pixels ?? '', this.samples.map(({ index, label }) => ({ index, label })));
+    }
     const select = this.querySelector<HTMLSelectElement>('[data-start-select]')!;
-    this.startFrom(Number(select.value));
-    select.addEventListener('change', () => this.startFrom(Number(select.value)));
-    this.querySelector('[data-random]')?.addEventListener('click', () => this.flipRandom(5));
-    const cells = this.cells();
-    cells.forEach((cell, j) => {
-      cell.addEventListener('click', () => this.flip(j));
-      cell.addEventListener('keydown', (e) => this.move(e, j));
-    });
     this.chart = distanceChart(this.querySelector('canvas[data-chart]')!, {
       x: say('digitAxis', this.locale), y: say('distanceAxis', this.locale), value: say('distance', this.locale),
     });
-    this.render();
+    select.addEventListener('change', () => this.startFrom(select.value));
+    this.querySelector('[data-random]')?.addEventListener('click', () => this.flipRandom(5));
+    this.cells().forEach((cell, j) => {
+      cell.addEventListener('click', () => this.flip(j));
+      cell.addEventListener('keydown', (e) => this.move(e, j));
+    });
+    this.startFrom(select.value);
   }
 
   disconnectedCallback(): void {
@@ -42,9 +50,20 @@ class RbfExplorer extends HTMLElement {
     return [...this.querySelectorAll<HTMLButtonElement>('button[data-unit]')];
   }
 
-  private startFrom(digit: number): void {
-    this.startState = stateFromCode(digit);
+  private startFrom(value: string): void {
+    const source = parseSource(value);
+    const sample = source.kind === 'sample' ? this.samples.find((s) => s.label === source.digit) : undefined;
+    this.startState = sample ? Float32Array.from(sample.f6) : stateFromCode(source.digit);
     this.state = Float32Array.from(this.startState);
+    const line = this.querySelector<HTMLElement>('[data-sample-line]');
+    if (line) {
+      line.hidden = !sample;
+      const digit = sample && this.digits.find((d) => d.label === sample.label);
+      if (sample && digit) {
+        paintGrey(line.querySelector<HTMLCanvasElement>('[data-thumb]')!, digit.pixels, 28, 28);
+        line.querySelector('[data-sample-text]')!.textContent = say('sampleSource', this.locale, { digit: sample.label, index: sample.index });
+      }
+    }
     this.render();
   }
 
@@ -75,11 +94,12 @@ class RbfExplorer extends HTMLElement {
   }
 
   private render(): void {
-    const cells = this.cells();
     let flipped = 0;
-    cells.forEach((cell, j) => {
-      cell.setAttribute('aria-pressed', String(this.state[j] > 0));
-      const changed = this.state[j] !== this.startState[j];
+    this.cells().forEach((cell, j) => {
+      const x = this.state[j];
+      cell.setAttribute('aria-pressed', String(x > 0));
+      cell.style.setProperty('--ink', `${(inkLevel(x) * 100).toFixed(1)}%`);
+      const changed = x !== this.startState[j];
       cell.classList.toggle('changed', changed);
       if (changed) flipped++;
     });

@@ -4,7 +4,7 @@
  * smallest wins". The distances themselves come from the engine (see `distancesOf`); this module
  * only arranges them for the page.
  */
-import { CODE_HEIGHT, CODE_WIDTH, codeBitmaps, rbfCodes } from '../../../engine/index.ts';
+import { CODE_HEIGHT, CODE_WIDTH, codeBitmaps, lenet5, Model, rbfCodes, rbfLoss, type NetworkSpec } from '../../../engine/index.ts';
 
 /** One cell of a 7×12 code: its place in F6's 84 units and whether it is ink (+1). */
 export interface CodeCell {
@@ -34,6 +34,21 @@ export function stateFromCode(digit: number): Float32Array {
   return Float32Array.from(code);
 }
 
+/** How dark a cell of an F6 state is drawn: −1 (paper) → 0, +1 (ink) → 1; beyond ±1 stays at the ends. */
+export function inkLevel(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, (x + 1) / 2)) : 0.5;
+}
+
+/** Where an explorer's F6 state comes from: a code, or a real test digit's F6 state. */
+export type Source = { kind: 'code'; digit: number } | { kind: 'sample'; digit: number };
+
+/** 'code:3' or 'sample:3', as the explorer's select writes it. */
+export function parseSource(value: string): Source {
+  const m = /^(code|sample):(\d)$/.exec(value);
+  if (!m) throw new Error(`Not an F6 state source: ${value} (expected code:0…9 or sample:0…9)`);
+  return { kind: m[1] as Source['kind'], digit: Number(m[2]) };
+}
+
 /** The same state with unit `index` flipped to the other sign (x → −x), as a new array. */
 export function flipUnit(state: ArrayLike<number>, index: number): Float32Array {
   if (!Number.isInteger(index) || index < 0 || index >= state.length) {
@@ -45,17 +60,23 @@ export function flipUnit(state: ArrayLike<number>, index: number): Float32Array 
 }
 
 /**
- * The ten RBF outputs yᵢ = Σⱼ (xⱼ − wᵢⱼ)² for an F6 state.
- * TEMPORARY: the engine's RBF forward is not on main yet; this is the only place that computes
- * the sum, and it goes as soon as `git merge main` brings the engine's forward pass.
+ * LeNet-5's output layer on its own: its input is F6's state (84 values, as 84 planes of 1×1),
+ * its layer the paper's RBF with the project's codes — taken from lenet5(), not rebuilt here.
  */
+function outputLayerOnly(): NetworkSpec {
+  const spec = lenet5();
+  const rbf = spec.layers[spec.layers.length - 1];
+  if (rbf.kind !== 'rbf') throw new Error('LeNet-5’s last layer should be the RBF output');
+  return { input: { size: 1, channels: rbf.codes[0].length }, layers: [rbf] };
+}
+
+let outputLayer: Model | undefined;
+
+/** The ten RBF outputs yᵢ = Σⱼ (xⱼ − wᵢⱼ)² for an F6 state, computed by the engine's forward pass. */
 export function distancesOf(state: ArrayLike<number>): number[] {
-  return rbfCodes.map((code) => {
-    if (state.length !== code.length) throw new Error(`An F6 state has ${code.length} units, not ${state.length}`);
-    let sum = 0;
-    for (let j = 0; j < code.length; j++) { const e = state[j] - code[j]; sum += e * e; }
-    return sum;
-  });
+  outputLayer ??= new Model(outputLayerOnly());
+  if (state.length !== outputLayer.inputUnits) throw new Error(`An F6 state has ${outputLayer.inputUnits} units, not ${state.length}`);
+  return Array.from(outputLayer.forward(state).output);
 }
 
 /** What the output layer says: the ten distances, the winner (the smallest) and any digit tied with it. */
@@ -71,9 +92,10 @@ export function readDistances(distances: readonly number[]): Reading {
   if (distances.length === 0 || !distances.every(Number.isFinite)) {
     throw new Error(`RBF distances must be finite numbers, got [${distances.join(', ')}]`);
   }
-  const smallest = Math.min(...distances);
-  const tied = distances.flatMap((d, i) => (d === smallest ? [i] : []));
-  return { distances: [...distances], winner: tied[0], tied };
+  // The answer is the engine's reading of the output (the smallest distance, the first on a tie).
+  const winner = rbfLoss().predict(distances);
+  const tied = distances.flatMap((d, i) => (d === distances[winner] ? [i] : []));
+  return { distances: [...distances], winner, tied };
 }
 
 /** The reading of an F6 state. */

@@ -23,10 +23,18 @@ const words = {
     'zh-CN': '7×12 网格上的 F6 状态：点击某个格子，或在格子上按空格键或回车键，使它在 +1 和 −1 之间翻转。方向键在格子之间移动。',
   },
   cell: { en: 'Unit {unit}: row {row}, column {col}', 'zh-CN': '单元 {unit}：第 {row} 行第 {col} 列' },
-  startFrom: { en: 'Start from the code of', 'zh-CN': '从这个数字的编码开始' },
+  startFrom: { en: 'F6 state to start from', 'zh-CN': 'F6 的起始状态' },
+  codesGroup: { en: 'The codes', 'zh-CN': '编码' },
+  codeOption: { en: 'Code of digit {digit}', 'zh-CN': '数字 {digit} 的编码' },
+  samplesGroup: { en: 'Real test digits (trained network)', 'zh-CN': '真实测试数字（训练好的网络）' },
+  sampleOption: { en: 'Test digit {digit} (image #{index})', 'zh-CN': '测试数字 {digit}（图像 #{index}）' },
+  sampleSource: {
+    en: 'What the trained network’s F6 outputs for test image #{index}, a {digit}.',
+    'zh-CN': '训练好的网络对测试图像 #{index}（数字 {digit}）给出的 F6 输出。',
+  },
   flipRandom: { en: 'Flip 5 random cells', 'zh-CN': '随机翻转 5 个格子' },
   flipped: { en: 'Cells flipped: {n}', 'zh-CN': '已翻转格子：{n}' },
-  stateLegend: { en: 'F6 state (ink = +1, paper = −1)', 'zh-CN': 'F6 状态（黑 = +1，白 = −1）' },
+  stateLegend: { en: 'F6 state: ink +1, paper −1, shades between', 'zh-CN': 'F6 状态：+1 为墨色，−1 为纸色，中间值为灰度' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RbfWord = keyof typeof words;
