@@ -156,7 +156,7 @@ describe.each([
       return false;
     });
     expect(painted).toBe(true);
-    const cells = () => explorer.locator('td[data-distance]').allTextContents();
+    const cells = () => explorer.locator('[data-distance]').allTextContents();
     const distances = async () => (await cells()).map((t) => Number(t.replace(/,/g, '')));
 
     // Test digit 3 through the pretrained network: the text alternative lists the engine's ten distances.

@@ -56,7 +56,7 @@ export function distanceChart(canvas: HTMLCanvasElement, axes: { x: string; y: s
       responsive: true,
       maintainAspectRatio: false,
       animation: { duration: 200 },
-      layout: { padding: { top: 16 } },
+      layout: { padding: { top: 16, right: 14 } },
       scales: {
         x: {
           title: { display: true, text: axes.x },

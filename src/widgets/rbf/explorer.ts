@@ -109,11 +109,10 @@ class RbfExplorer extends HTMLElement {
     this.querySelector('[data-answer]')!.textContent = reading.tied.length > 1
       ? say('tie', this.locale, { digits: reading.tied.join(this.locale === 'zh-CN' ? '、' : ', '), digit: reading.winner, distance: best })
       : say('answer', this.locale, { digit: reading.winner, distance: best });
-    for (const th of this.querySelectorAll<HTMLElement>('th[data-digit]')) th.classList.toggle('winner', reading.tied.includes(Number(th.dataset.digit)));
-    for (const td of this.querySelectorAll<HTMLElement>('td[data-distance]')) {
-      const d = Number(td.dataset.distance);
-      td.textContent = formatDistance(reading.distances[d]);
-      td.classList.toggle('winner', reading.tied.includes(d));
+    for (const item of this.querySelectorAll<HTMLElement>('li[data-digit]')) {
+      const d = Number(item.dataset.digit);
+      item.querySelector('[data-distance]')!.textContent = formatDistance(reading.distances[d]);
+      item.classList.toggle('winner', reading.tied.includes(d));
     }
     this.dataset.answer = String(reading.winner);
     this.chart?.show(reading);
