@@ -3,12 +3,12 @@ import type { Lang } from '../../i18n.ts';
 
 const words = {
   codesCaption: {
-    en: 'The ten fixed codes of the output layer, drawn by this project as 7×12 bitmaps: ink is +1, paper is −1.',
+    en: 'The ten fixed codes of the output layer, drawn by this project as 7×12 bitmaps: black is +1, white is −1.',
     'zh-CN': '输出层的十个固定编码，由本项目绘制成 7×12 的位图：黑色为 +1，白色为 −1。',
   },
   codeOf: { en: 'Code of digit {digit}', 'zh-CN': '数字 {digit} 的编码' },
   distance: { en: 'Distance', 'zh-CN': '距离' },
-  distanceAxis: { en: 'Distance yᵢ', 'zh-CN': '距离 yᵢ' },
+  distanceAxis: { en: 'Distance to the code', 'zh-CN': '到编码的距离' },
   digitAxis: { en: 'Digit i', 'zh-CN': '数字 i' },
   answer: { en: 'Answer: {digit} (the smallest distance, {distance})', 'zh-CN': '识别结果：{digit}（距离最小，为 {distance}）' },
   tie: { en: 'A tie between {digits}: the first, {digit}, is taken (distance {distance})', 'zh-CN': '{digits} 并列最小：取第一个 {digit}（距离 {distance}）' },
@@ -34,7 +34,7 @@ const words = {
   },
   flipRandom: { en: 'Flip 5 random cells', 'zh-CN': '随机翻转 5 个格子' },
   flipped: { en: 'Cells flipped: {n}', 'zh-CN': '已翻转格子：{n}' },
-  stateLegend: { en: 'F6 state: ink +1, paper −1, shades between', 'zh-CN': 'F6 状态：+1 为墨色，−1 为纸色，中间值为灰度' },
+  stateLegend: { en: 'F6 state: black +1, white −1, greys between', 'zh-CN': 'F6 状态：黑色为 +1，白色为 −1，中间值为灰色' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RbfWord = keyof typeof words;
