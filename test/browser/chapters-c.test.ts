@@ -33,6 +33,17 @@ describe.each([
   });
 });
 
+describe.each([{ path: '/lab/rbf/' }, { path: '/lab/network-editor/' }])('lab page $path', ({ path }) => {
+  test('runs its widgets in both languages with no console error', async () => {
+    const { page, context, consoleErrors, foreignRequests } = await openPage(browser, inject('baseUrl'), path);
+    expect(await page.locator('rbf-explorer, network-editor, [data-testid="network-diagram"]').count()).toBeGreaterThanOrEqual(2);
+    await noBadNumbers(page);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('Overview: the editable network', () => {
   test('8 C1 maps: the totals are the engine’s, C3 turns fully connected and says so; reset gives 60,000 and 340,908', async () => {
     const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/overview/');
@@ -125,6 +136,8 @@ describe.each([
     for (let d = 0; d < 10; d++) await expect(page.getByRole('figure', { name: code(d), exact: true }).count()).resolves.toBe(1);
     const ink = await page.getByRole('figure', { name: code(3), exact: true }).locator('rect.ink').count();
     expect(ink).toBe(rbfCodes[3].filter((w) => w > 0).length);
+    // The shared activation view draws F6 for a real digit from the pretrained weights.
+    await expect(page.locator('layer-activations[data-layer="F6"] [data-figure]').waitFor({ state: 'visible' })).resolves.toBeUndefined();
     const calc = page.locator('layer-calculator[data-layer="F6"]');
     await calc.getByLabel(units).fill('100');
     const spec = lenet5();

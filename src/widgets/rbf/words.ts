@@ -13,7 +13,7 @@ const words = {
   answer: { en: 'Answer: {digit} (the smallest distance, {distance})', 'zh-CN': '识别结果：{digit}（距离最小，为 {distance}）' },
   tie: { en: 'A tie between {digits}: the first, {digit}, is taken (distance {distance})', 'zh-CN': '{digits} 并列最小：取第一个 {digit}（距离 {distance}）' },
   distancesCaption: { en: 'The ten RBF distances, digit by digit', 'zh-CN': '十个 RBF 距离，逐个数字列出' },
-  digitShort: { en: '{digit}:', 'zh-CN': '{digit}：' },
+  digitShort: { en: '{digit}:', 'zh-CN': '{digit}:' },
   chartLabel: {
     en: 'Bar chart of the ten RBF distances; the shortest bar is the answer. The same numbers are listed below it.',
     'zh-CN': '十个 RBF 距离的柱状图，最短的柱子就是识别结果。图下列出了同样的数字。',
