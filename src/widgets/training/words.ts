@@ -1,0 +1,88 @@
+import type { Lang } from '../../i18n.ts';
+
+type Words = Record<string, Record<Lang, string>>;
+
+export const words = {
+  settings: { en: 'Training settings', 'zh-CN': '训练设置' },
+  variant: { en: 'Network', 'zh-CN': '网络' },
+  faithful: { en: 'Faithful 1998 (RBF output, MAP loss)', 'zh-CN': '忠实 1998 版（RBF 输出，MAP 损失）' },
+  modern: { en: 'Modern (ReLU, max pooling, softmax)', 'zh-CN': '现代版（ReLU、最大池化、softmax）' },
+  trainSize: { en: 'Training images', 'zh-CN': '训练图像数' },
+  passes: { en: 'Passes', 'zh-CN': '训练轮数' },
+  optimizer: { en: 'Optimiser', 'zh-CN': '优化器' },
+  sdlm: { en: 'SDLM (the paper’s)', 'zh-CN': 'SDLM（论文所用）' },
+  sgd: { en: 'SGD (momentum 0.9 for the modern network)', 'zh-CN': 'SGD（现代版网络用动量 0.9）' },
+  command: { en: 'The same run on the command line:', 'zh-CN': '在命令行上的同一次运行：' },
+  rate: { en: 'Learning rate', 'zh-CN': '学习率' },
+  seed: { en: 'Seed', 'zh-CN': '随机种子' },
+  batch: { en: 'Batch size', 'zh-CN': '批大小' },
+  batchNote: {
+    en: '1: one sample at a time, as in the paper (the engine’s trainer has no mini-batches yet)',
+    'zh-CN': '1：与论文一样逐个样本更新（引擎的训练器暂不支持小批量）',
+  },
+  start: { en: 'Start training', 'zh-CN': '开始训练' },
+  pause: { en: 'Pause', 'zh-CN': '暂停' },
+  resume: { en: 'Resume', 'zh-CN': '继续' },
+  stop: { en: 'Stop', 'zh-CN': '停止' },
+  reset: { en: 'Reset', 'zh-CN': '重置' },
+  retry: { en: 'Try the download again', 'zh-CN': '重新下载' },
+  idle: { en: 'Not started. Nothing has been downloaded yet.', 'zh-CN': '尚未开始，还没有下载任何数据。' },
+  loading: { en: 'Downloading MNIST: {loaded} of {total} MB…', 'zh-CN': '正在下载 MNIST：{loaded} / {total} MB……' },
+  loadFailed: {
+    en: 'The MNIST files could not be downloaded ({why}). Check the connection and try again.',
+    'zh-CN': '无法下载 MNIST 文件（{why}）。请检查网络后重试。',
+  },
+  running: { en: 'Pass {pass} of {passes}: {done} of {total} samples · {rate} samples/s · {left} left', 'zh-CN': '第 {pass}/{passes} 轮：已训练 {done} / {total} 个样本 · 每秒 {rate} 个 · 还需约 {left}' },
+  paused: { en: 'Paused after {done} of {total} samples.', 'zh-CN': '已暂停：训练了 {done} / {total} 个样本。' },
+  evaluating: { en: 'Testing on the 10,000 test digits: {done}…', 'zh-CN': '正在用 10,000 个测试数字评估：{done}……' },
+  done: { en: 'Done: {done} samples in {time}. Test accuracy {acc} on all 10,000 test digits.', 'zh-CN': '完成：{time} 内训练了 {done} 个样本。在全部 10,000 个测试数字上的准确率为 {acc}。' },
+  stopped: { en: 'Stopped after {done} samples. Test accuracy {acc} on all 10,000 test digits.', 'zh-CN': '已在 {done} 个样本后停止。在全部 10,000 个测试数字上的准确率为 {acc}。' },
+  diverged: {
+    en: 'Training diverged in pass {pass} at sample {sample}: with a learning rate of {rate} the steps were so large that the loss became infinite. Training stopped and the weights went back to the start of that pass. Try a learning rate ten times smaller.',
+    'zh-CN': '训练发散了（第 {pass} 轮，第 {sample} 个样本）：学习率 {rate} 太大，每一步迈得过远，损失变成了无穷大。训练已停止，权重已恢复到该轮开始时的状态。请把学习率调小十倍再试。',
+  },
+  progress: { en: 'Training progress', 'zh-CN': '训练进度' },
+  lossChart: { en: 'Training loss (mean over each 100 samples)', 'zh-CN': '训练损失（每 100 个样本的平均值）' },
+  accChart: { en: 'Test accuracy (first 500 test digits during training)', 'zh-CN': '测试准确率（训练中用前 500 个测试数字）' },
+  samples: { en: 'samples seen', 'zh-CN': '已训练样本数' },
+  loss: { en: 'loss', 'zh-CN': '损失' },
+  accuracy: { en: 'accuracy (%)', 'zh-CN': '准确率（%）' },
+  confusion: { en: 'Confusion matrix on the 10,000 test digits after {done} samples (rows: true digit, columns: the network’s answer)', 'zh-CN': '训练 {done} 个样本后在 10,000 个测试数字上的混淆矩阵（行：真实数字；列：网络的回答）' },
+  trueDigit: { en: 'true', 'zh-CN': '真实' },
+  answer: { en: 'answer', 'zh-CN': '回答' },
+  gallery: { en: 'Test digits it got wrong (the first {n})', 'zh-CN': '识别错的测试数字（前 {n} 个）' },
+  wrong: { en: 'Test image #{index}: a {label}, read as {predicted}', 'zh-CN': '测试图像 #{index}：是 {label}，被认成 {predicted}' },
+  saidAs: { en: '{label} → {predicted}', 'zh-CN': '{label} → {predicted}' },
+  weights: { en: 'Weights', 'zh-CN': '权重' },
+  export: { en: 'Download the weights', 'zh-CN': '下载权重文件' },
+  import: { en: 'Load a weights file', 'zh-CN': '加载权重文件' },
+  usePlayground: { en: 'Use these weights in the Playground', 'zh-CN': '在试验场中使用这些权重' },
+  sent: { en: 'Saved in this browser. The Playground will use them: ', 'zh-CN': '已保存在本浏览器中，试验场将使用它们：' },
+  playgroundLink: { en: 'open the Playground', 'zh-CN': '打开试验场' },
+  current: { en: 'Current model: {what}.', 'zh-CN': '当前模型：{what}。' },
+  none: { en: 'none yet (train one or load a file)', 'zh-CN': '暂无（请先训练或加载文件）' },
+  trained: { en: 'trained here, {variant}, {samples} samples', 'zh-CN': '在此训练，{variant}，{samples} 个样本' },
+  imported: { en: 'loaded from {file}, {variant}', 'zh-CN': '从 {file} 加载，{variant}' },
+  importOk: { en: 'Loaded {file}: {variant} network, {params} parameters.', 'zh-CN': '已加载 {file}：{variant} 网络，{params} 个参数。' },
+  importFailed: { en: 'This file was refused and the current model is kept: {why}', 'zh-CN': '该文件被拒绝，当前模型保持不变：{why}' },
+  reasonForeign: { en: 'it is not a LeNet-5 weights file.', 'zh-CN': '它不是 LeNet-5 权重文件。' },
+  reasonTruncated: { en: 'it is cut short (truncated).', 'zh-CN': '文件不完整（被截断）。' },
+  reasonCorrupt: { en: 'it is damaged (its checksum does not match).', 'zh-CN': '文件已损坏（校验和不符）。' },
+  reasonVersion: { en: 'it was written by a newer version of the format.', 'zh-CN': '它由更新版本的格式写成。' },
+  reasonMismatch: { en: 'it was made for a different network.', 'zh-CN': '它是为另一个网络训练的。' },
+  reasonOther: { en: '{why}', 'zh-CN': '{why}' },
+  settingWhole: { en: '{field}: a whole number from {min} to {max}', 'zh-CN': '{field}：请填 {min} 到 {max} 之间的整数' },
+  settingRate: { en: 'Learning rate: a positive number up to {max}', 'zh-CN': '学习率：请填不超过 {max} 的正数' },
+  reference: { en: 'Reference run (command line, the paper’s setting)', 'zh-CN': '参考运行（命令行，论文的设置）' },
+  notMeasured: {
+    en: 'not recorded yet by this project; the paper reports {paper}',
+    'zh-CN': '本项目尚未记录；论文报告为 {paper}',
+  },
+  yourRun: { en: 'Your run', 'zh-CN': '你的运行' },
+} satisfies Words;
+
+export type WordKey = keyof typeof words;
+
+export function say(key: WordKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
