@@ -3,7 +3,7 @@
  * messages between the page and its worker, and the arithmetic of the progress line. No DOM,
  * no engine calls: the worker trains with the engine's Trainer.
  */
-import type { OptimizerName, VariantName } from '../../../engine/index.ts';
+import { PAPER_ETA, VARIANTS, type OptimizerName, type VariantName } from '../../../engine/index.ts';
 
 /** Training-set sizes the reader can choose; the largest decides how much MNIST the build packs. */
 export const TRAIN_SIZES = [1000, 2000, 5000, 10000, 20000, 60000] as const;
@@ -26,15 +26,29 @@ export interface Settings {
   seed: number;
 }
 
-/** The default learning rate of each optimiser: the variant that uses it (engine/variants.ts). */
-export interface Defaults {
-  rate: Record<OptimizerName, number>;
-  optimizer: Record<VariantName, OptimizerName>;
+/**
+ * The learning rate a run starts from: the variant's own (engine/variants.ts) with its own
+ * optimiser; with the other one, the paper's η for SDLM or the modern network's rate for SGD.
+ */
+export function defaultRate(variant: VariantName, optimizer: OptimizerName): number {
+  const v = VARIANTS[variant];
+  if (v.optimizer === optimizer) return v.rate;
+  return optimizer === 'sdlm' ? PAPER_ETA[0] : VARIANTS.modern.rate;
 }
 
-export function defaultSettings(d: Defaults, variant: VariantName = 'faithful'): Settings {
-  const optimizer = d.optimizer[variant];
-  return { variant, trainSize: 10000, passes: 1, optimizer, rate: d.rate[optimizer], seed: 1 };
+export function defaultSettings(variant: VariantName = 'faithful'): Settings {
+  const optimizer = VARIANTS[variant].optimizer;
+  return { variant, trainSize: 10000, passes: 1, optimizer, rate: defaultRate(variant, optimizer), seed: 1 };
+}
+
+/**
+ * A run whose loss stays finite can still have blown up: squashing units saturate and the loss
+ * settles far above where it started. We call it diverged when the mean loss of the latest
+ * stretch is more than `factor` times that of the first stretch (the untrained network's).
+ */
+export const DIVERGENCE_FACTOR = 3;
+export function lossBlewUp(first: number, recent: number, factor = DIVERGENCE_FACTOR): boolean {
+  return Number.isFinite(first) && first > 0 && (!Number.isFinite(recent) || recent > factor * first);
 }
 
 export type SettingError = { field: keyof Settings; key: 'wholeNumber' | 'range' | 'positive'; min?: number; max?: number };
@@ -95,7 +109,7 @@ export type FromWorker =
   | { type: 'evaluated'; done: number; result: Evaluated }
   | { type: 'paused' }
   | { type: 'finished'; reason: 'done' | 'stopped'; weights: ArrayBuffer; variant: string }
-  | { type: 'diverged'; pass: number; sample: number; rate: number }
+  | { type: 'diverged'; cause: 'nonfinite' | 'blowup'; pass: number; sample: number; rate: number; from?: number; to?: number }
   | { type: 'reset' }
   | { type: 'error'; message: string };
 

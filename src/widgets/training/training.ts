@@ -6,28 +6,15 @@
  */
 import { Model, VARIANTS, WeightsError, decodeWeights, loadWeights, type VariantName } from '../../../engine/index.ts';
 import type { Lang } from '../../i18n.ts';
-import { formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
+import { defaultRate, formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
 import { saveHandoff } from './handoff.ts';
+import { paintGrey } from '../../lib/draw.ts';
 import { say, type WordKey } from './words.ts';
 import type { Curve } from './charts.ts';
 
 type Phase = 'idle' | 'loading' | 'running' | 'paused' | 'ended';
 
 const FIELDS: (keyof Settings)[] = ['variant', 'trainSize', 'passes', 'optimizer', 'rate', 'seed'];
-
-/** Paints 28×28 grey levels (0 paper … 255 ink) as dark ink on white. */
-function paintDigit(canvas: HTMLCanvasElement, pixels: Uint8Array): void {
-  canvas.width = 28;
-  canvas.height = 28;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const image = ctx.createImageData(28, 28);
-  for (let i = 0; i < 784; i++) {
-    const g = 255 - pixels[i];
-    image.data[4 * i] = g; image.data[4 * i + 1] = g; image.data[4 * i + 2] = g; image.data[4 * i + 3] = 255;
-  }
-  ctx.putImageData(image, 0, 0);
-}
 
 const percent = (a: number, lang: Lang): string => `${(100 * a).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 
@@ -60,8 +47,7 @@ class LenetTraining extends HTMLElement {
     this.field('variant').addEventListener('change', () => this.variantChanged());
     this.field('optimizer').addEventListener('change', () => {
       const o = this.field('optimizer').value === 'sgd' ? 'sgd' : 'sdlm';
-      const v = VARIANTS[this.field('variant').value as VariantName];
-      this.field('rate').value = String(v.optimizer === o ? v.rate : o === 'sgd' ? VARIANTS.modern.rate : VARIANTS.faithful.rate);
+      this.field('rate').value = String(defaultRate(this.field('variant').value as VariantName, o));
       this.showCommand();
     });
     for (const f of FIELDS) this.field(f).addEventListener('input', () => this.showCommand());
@@ -90,7 +76,7 @@ class LenetTraining extends HTMLElement {
   private variantChanged(): void {
     const v = VARIANTS[this.field('variant').value as VariantName];
     this.field('optimizer').value = v.optimizer;
-    this.field('rate').value = String(v.rate);
+    this.field('rate').value = String(defaultRate(v.name, v.optimizer));
     this.showCommand();
   }
 
@@ -242,7 +228,9 @@ class LenetTraining extends HTMLElement {
       case 'diverged':
         this.setPhase('ended');
         this.flush();
-        this.status(this.say('diverged', { pass: m.pass, sample: this.n(m.sample), rate: String(this.settings?.rate ?? m.rate) }), 'error');
+        this.status(m.cause === 'blowup'
+          ? this.say('blewUp', { pass: m.pass, rate: String(this.settings?.rate ?? m.rate), from: (m.from ?? 0).toFixed(2), to: (m.to ?? 0).toFixed(2) })
+          : this.say('diverged', { pass: m.pass, sample: this.n(m.sample), rate: String(this.settings?.rate ?? m.rate) }), 'error');
         break;
       case 'reset':
         break;
@@ -308,10 +296,10 @@ class LenetTraining extends HTMLElement {
       const fig = document.createElement('figure');
       const canvas = document.createElement('canvas');
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', this.say('wrong', d));
-      paintDigit(canvas, d.pixels);
+      canvas.setAttribute('aria-label', this.say('wrong', { index: d.index, label: d.label, predicted: d.predicted }));
+      paintGrey(canvas, d.pixels, 28, 28);
       const cap = document.createElement('figcaption');
-      cap.textContent = this.say('saidAs', d);
+      cap.textContent = this.say('saidAs', { label: d.label, predicted: d.predicted });
       fig.append(canvas, cap);
       return fig;
     }));

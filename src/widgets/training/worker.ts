@@ -7,7 +7,7 @@ import {
   Model, Trainer, VARIANTS, encodeWeights, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
   type Digits, type Loss,
 } from '../../../engine/index.ts';
-import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
+import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
 
 interface Manifest { version: number; chunk: number; train: number; test: number; rows: number; cols: number }
 
@@ -99,7 +99,13 @@ interface Run {
   nextCurve: number;
   lastSeen: number;
   lastLoss: number;
+  /** Chunk losses, to notice a run whose loss blew up without becoming infinite. */
+  chunkLosses: number[];
 }
+
+/** Chunks averaged for the first and for the latest loss in the blow-up check. */
+const STRETCH = 5;
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 let run: Run | undefined;
 let state: 'idle' | 'loading' | 'running' | 'paused' | 'evaluating' | 'ended' = 'idle';
@@ -166,13 +172,22 @@ async function loop(gen: number): Promise<void> {
     if (p.state === 'diverged') {
       state = 'ended';
       const sample = Number(/sample (\d+)/.exec(p.message ?? '')?.[1] ?? p.seen);
-      post({ type: 'diverged', pass: p.pass + 1, sample, rate: p.rate });
+      post({ type: 'diverged', cause: 'nonfinite', pass: p.pass + 1, sample, rate: p.rate });
       return;
     }
     const lossNow = chunkLoss({ seen: r.lastSeen, loss: r.lastLoss }, { seen: p.seen, loss: p.loss });
     r.lastSeen = p.seen;
     r.lastLoss = p.loss;
     r.done = r.settings.trainSize * p.pass + p.seen;
+    if (Number.isFinite(lossNow)) r.chunkLosses.push(lossNow);
+    const cl = r.chunkLosses;
+    if (cl.length >= 2 * STRETCH && lossBlewUp(mean(cl.slice(0, STRETCH)), mean(cl.slice(-STRETCH)))) {
+      state = 'ended';
+      post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
+      post({ type: 'diverged', cause: 'blowup', pass: p.pass + 1, sample: p.seen, rate: p.rate,
+        from: mean(cl.slice(0, STRETCH)), to: mean(cl.slice(-STRETCH)) });
+      return;
+    }
     post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
     const finished = p.state === 'done';
     if (r.done >= r.nextCurve && !finished) {
@@ -221,7 +236,7 @@ async function start(settings: Settings, base: string): Promise<void> {
     seed: settings.seed, momentum: settings.optimizer === 'sgd' ? variant.momentum : 0,
   });
   run = { settings, model, loss, trainer, done: 0, total: settings.trainSize * settings.passes, trainMs: 0,
-    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0 };
+    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [] };
   state = 'running';
   // The untrained network's accuracy: the curve starts at chance.
   post({ type: 'accuracy', done: 0, accuracy: accuracyOn(model, loss, testSet!, 0, CURVE_TEST) });
