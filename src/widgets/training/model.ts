@@ -17,6 +17,19 @@ export const CHUNK = 100;
 /** Misclassified test digits the gallery shows. */
 export const GALLERY = 24;
 
+/**
+ * How scripts/pack-mnist.mjs packs MNIST (the worker reads the real numbers from the manifest;
+ * these are for the prose): training images in chunks of 5,000, the test set in one file.
+ */
+export const PACKED = { chunk: 5000, test: 10000, imageBytes: 28 * 28 };
+
+/** Megabytes a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
+export function downloadMegabytes(trainSize: number): number {
+  const chunks = Math.ceil(trainSize / PACKED.chunk);
+  const bytes = chunks * (16 + PACKED.chunk * PACKED.imageBytes) + (8 + 60000) + (16 + PACKED.test * PACKED.imageBytes) + (8 + PACKED.test);
+  return bytes / 1e6;
+}
+
 export interface Settings {
   variant: VariantName;
   trainSize: number;
