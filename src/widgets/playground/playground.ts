@@ -106,7 +106,8 @@ class LenetPlayground extends HTMLElement {
   private down(e: PointerEvent): void {
     if (e.button !== 0) return;
     e.preventDefault();
-    this.pad.setPointerCapture(e.pointerId);
+    // Keep receiving the stroke when the pointer leaves the pad (refused for pointers that are already gone).
+    try { this.pad.setPointerCapture(e.pointerId); } catch { /* the stroke still works inside the pad */ }
     this.drawing = [this.point(e)];
     this.strokes.push(this.drawing);
     this.paintPad();

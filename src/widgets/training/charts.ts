@@ -73,10 +73,13 @@ export class Curve {
   clear(): void {
     this.chart.data.datasets[0].data = [];
     this.chart.update('none');
+    this.canvas.dataset.points = '0';
   }
 
   draw(): void {
     this.chart.data.datasets[0].pointRadius = this.length < 30 ? 3 : 0;
     this.chart.update('none');
+    // For readers of the DOM (and the browser tests): how many points the curve has.
+    this.canvas.dataset.points = String(this.length);
   }
 }
