@@ -61,18 +61,18 @@ describe('Training chapter', () => {
     const importStatus = t.locator('[data-import-status]');
     const file = t.locator('[data-import]');
     await file.setInputFiles({ name: 'cut.bin', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, 1000) });
-    await expect(importStatus.textContent()).resolves.toMatch(/refused and the current model is kept: it is cut short/);
+    await expect.poll(() => importStatus.textContent()).toMatch(/refused and the current model is kept: it is cut short/);
     await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: readFileSync('public/favicon.svg') });
-    await expect(importStatus.textContent()).resolves.toMatch(/not a LeNet-5 weights file/);
+    await expect.poll(() => importStatus.textContent()).toMatch(/not a LeNet-5 weights file/);
     const damaged = Buffer.from(bytes);
     damaged[damaged.length - 100] ^= 0xff;
     await file.setInputFiles({ name: 'damaged.bin', mimeType: 'application/octet-stream', buffer: damaged });
-    await expect(importStatus.textContent()).resolves.toMatch(/damaged/);
+    await expect.poll(() => importStatus.textContent()).toMatch(/damaged/);
     await expect(t.locator('[data-current]').textContent()).resolves.toBe(current);
     await expect(t.getByRole('button', { name: 'Download the weights' }).isEnabled()).resolves.toBe(true);
     // The good file loads.
     await file.setInputFiles({ name: 'mine.bin', mimeType: 'application/octet-stream', buffer: bytes });
-    await expect(importStatus.textContent()).resolves.toMatch(/Loaded mine.bin: faithful network/);
+    await expect.poll(() => importStatus.textContent()).toMatch(/Loaded mine.bin: faithful network/);
 
     // Carry the model to the Playground.
     await t.getByRole('button', { name: 'Use these weights in the Playground' }).click();
@@ -108,10 +108,10 @@ describe('Training chapter', () => {
     for (const name of ['网络', '训练图像数', '训练轮数', '优化器', '学习率', '随机种子', '批大小']) await expect(t.getByLabel(name).count()).resolves.toBe(1);
     for (const name of ['开始训练', '暂停', '继续', '停止', '重置']) await expect(t.getByRole('button', { name }).count()).resolves.toBe(1);
     await t.locator('[data-import]').setInputFiles({ name: 'x.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('hello') });
-    await expect(t.locator('[data-import-status]').textContent()).resolves.toMatch(/该文件被拒绝，当前模型保持不变：它不是 LeNet-5 权重文件/);
+    await expect.poll(() => t.locator('[data-import-status]').textContent()).toMatch(/该文件被拒绝，当前模型保持不变：它不是 LeNet-5 权重文件/);
     await t.getByLabel('学习率').fill('-1');
     await t.getByRole('button', { name: '开始训练' }).click();
-    await expect(t.getByRole('alert').textContent()).resolves.toMatch(/学习率：请填不超过 10 的正数/);
+    await expect.poll(() => t.getByRole('alert').textContent()).toMatch(/学习率：请填不超过 10 的正数/);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
