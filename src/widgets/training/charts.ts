@@ -4,7 +4,7 @@
  * `addPoint` refuses anything that is not a finite number, so no NaN ever reaches a chart.
  */
 import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { chartable } from './model.ts';
+import { chartable, thin } from './model.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
@@ -60,9 +60,14 @@ export class Curve {
     this.chart.options.scales!.x!.max = max;
   }
 
+  private dirty = false;
+
   addPoint(x: number, y: number): boolean {
     if (!chartable(x, y)) return false;
-    this.chart.data.datasets[0].data.push({ x, y });
+    const d = this.chart.data.datasets[0];
+    d.data.push({ x, y });
+    d.data = thin(d.data);
+    this.dirty = true;
     return true;
   }
 
@@ -76,7 +81,10 @@ export class Curve {
     this.canvas.dataset.points = '0';
   }
 
+  /** Redraws if points were added since the last draw. */
   draw(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
     this.chart.data.datasets[0].pointRadius = this.length < 30 ? 3 : 0;
     this.chart.update('none');
     // For readers of the DOM (and the browser tests): how many points the curve has.

@@ -150,6 +150,16 @@ export function chartable(x: number, y: number): boolean {
   return Number.isFinite(x) && Number.isFinite(y);
 }
 
+/** The most points a curve keeps: beyond it, neighbours are averaged in pairs, so drawing stays cheap on long runs. */
+export const MAX_CURVE_POINTS = 400;
+export function thin(points: { x: number; y: number }[], max = MAX_CURVE_POINTS): { x: number; y: number }[] {
+  if (points.length <= max) return points;
+  const out: { x: number; y: number }[] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) out.push({ x: (points[i].x + points[i + 1].x) / 2, y: (points[i].y + points[i + 1].y) / 2 });
+  if (points.length % 2) out.push(points[points.length - 1]);
+  return out;
+}
+
 /** "1:05", "12 s": time left, rounded to the second. */
 export function formatSeconds(s: number): string {
   const whole = Math.max(0, Math.round(s));

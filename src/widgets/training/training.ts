@@ -128,6 +128,7 @@ class LenetTraining extends HTMLElement {
     this.clearRun();
     this.setPhase('loading');
     this.status(this.say('loading', { loaded: '0.0', total: '…' }));
+    this.q('[data-charts]').hidden = false;
     const charts = await import('./charts.ts');
     if (!this.lossCurve) {
       const x = this.say('samples');
