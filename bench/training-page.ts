@@ -33,6 +33,14 @@ try {
       w.__long = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration }); })
         .observe({ type: 'longtask', buffered: true });
+      // Long animation frames say which script ran in them (none: the thread was merely descheduled).
+      const l = window as unknown as { __loaf: { start: number; scripts: string[] }[] };
+      l.__loaf = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { startTime: number; scripts: { invoker: string; duration: number }[] }[]) {
+          l.__loaf.push({ start: e.startTime, scripts: e.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms`) });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
     });
     let raw = 0, gz = 0, mnist = 0;
     let counting = true;
@@ -57,6 +65,9 @@ try {
     const status = (await t.locator('[data-status]').textContent()) ?? '';
     const accuracy = Number(/([\d.]+) %/.exec(status)?.[1] ?? NaN);
     const long = await page.evaluate((since) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= since), clickedAt);
+    const scripts = await page.evaluate((since) => (window as unknown as { __loaf: { start: number; scripts: string[] }[] }).__loaf
+      .filter((e) => e.start >= since).flatMap((e) => e.scripts), clickedAt);
+    if (process.env.BENCH_VERBOSE) console.log(`  scripts in long frames: ${scripts.join('; ') || 'none'}`);
     const result = { seconds, accuracy, longTasks: long.length, longestMs: Math.max(0, ...long.map((e) => e.duration)), raw, gz, mnist };
     console.log(`run ${r + 1}: ${seconds.toFixed(1)} s to the final accuracy ${accuracy} %; long tasks during the run: ${long.length} (longest ${result.longestMs.toFixed(0)} ms); ` +
       `before Start: ${(raw / 1024).toFixed(0)} KB as sent, ${(gz / 1024).toFixed(0)} KB gzipped, ${mnist} MNIST files; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
