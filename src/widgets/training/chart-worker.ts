@@ -17,7 +17,7 @@ self.onmessage = (event: MessageEvent<ToChartWorker>): void => {
       type: 'line',
       data: { datasets: [{ data: [], borderWidth: 2, pointRadius: 3, tension: 0 }] },
       options: {
-        animation: false, responsive: false, devicePixelRatio: m.dpr, parsing: false, normalized: true, events: [],
+        animation: false, responsive: false, maintainAspectRatio: false, devicePixelRatio: m.dpr, parsing: false, normalized: true, events: [],
         plugins: { legend: { display: false }, tooltip: { enabled: false } },
         scales: {
           x: { type: 'linear', min: 0, title: { display: true, text: m.xLabel } },

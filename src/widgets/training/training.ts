@@ -12,7 +12,8 @@ import { paintGrey } from '../../lib/draw.ts';
 import { say, type WordKey } from './words.ts';
 import type { Curve } from './charts.ts';
 
-type Phase = 'idle' | 'loading' | 'running' | 'paused' | 'ended';
+/** 'testing': the final evaluation on the whole test set, after the last sample or a Stop. */
+type Phase = 'idle' | 'loading' | 'running' | 'paused' | 'testing' | 'ended';
 
 const FIELDS: (keyof Settings)[] = ['variant', 'trainSize', 'passes', 'optimizer', 'rate', 'seed'];
 
@@ -38,7 +39,7 @@ class LenetTraining extends HTMLElement {
     on('start', () => this.start());
     on('pause', () => this.send({ type: 'pause' }));
     on('resume', () => { this.send({ type: 'resume' }); this.setPhase('running'); });
-    on('stop', () => this.send({ type: 'stop' }));
+    on('stop', () => { this.send({ type: 'stop' }); this.setPhase('testing'); });
     on('reset', () => this.reset());
     on('retry', () => this.start());
     on('export', () => this.download());
@@ -165,10 +166,10 @@ class LenetTraining extends HTMLElement {
     this.phase = phase;
     this.dataset.phase = phase;
     const enable: Record<string, Phase[]> = {
-      start: ['idle', 'ended'], pause: ['running'], resume: ['paused'], stop: ['running', 'paused'], reset: ['loading', 'running', 'paused', 'ended'],
+      start: ['idle', 'ended'], pause: ['running'], resume: ['paused'], stop: ['running', 'paused'], reset: ['loading', 'running', 'paused', 'testing', 'ended'],
     };
     for (const [name, phases] of Object.entries(enable)) this.q<HTMLButtonElement>(`[data-action="${name}"]`).disabled = !phases.includes(phase);
-    const busy = phase === 'loading' || phase === 'running' || phase === 'paused';
+    const busy = phase === 'loading' || phase === 'running' || phase === 'paused' || phase === 'testing';
     for (const f of FIELDS) this.field(f).disabled = busy;
     this.q<HTMLButtonElement>('[data-action="export"]').disabled = !this.current;
     this.q<HTMLButtonElement>('[data-action="playground"]').disabled = !this.current;
@@ -205,6 +206,7 @@ class LenetTraining extends HTMLElement {
         this.schedule();
         break;
       case 'evaluating':
+        if (this.phase === 'running') this.setPhase('testing');
         this.status(this.say('evaluating', { done: this.n(m.done) }));
         break;
       case 'evaluated':
