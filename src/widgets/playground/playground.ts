@@ -253,6 +253,14 @@ class LenetPlayground extends HTMLElement {
     for (const axis of [o.x!, o.y!]) { axis.ticks = { ...axis.ticks, color: c.text }; axis.grid = { ...axis.grid, color: c.grid }; }
     const d = this.chart.data.datasets[0];
     d.data = values ? values.map((v) => (Number.isFinite(v) ? v : 0)) : [];
+    const summary = this.querySelector('[data-summary]')!;
+    if (values && winner >= 0) {
+      const runnerUp = values.map((v, i) => ({ v, i })).filter((x) => x.i !== winner).sort((x, y) => (faithful ? x.v - y.v : y.v - x.v))[0];
+      const f = (v: number) => (faithful ? v.toFixed(1) : `${(100 * v).toFixed(1)} %`);
+      summary.textContent = say(faithful ? 'nearest' : 'likeliest', this.locale, {
+        a: winner, da: f(values[winner]), pa: f(values[winner]), b: runnerUp.i, db: f(runnerUp.v), pb: f(runnerUp.v),
+      });
+    } else summary.textContent = '';
     d.backgroundColor = Array.from({ length: 10 }, (_, i) => (i === winner ? c.win : c.bar));
     this.chart.update('none');
   }

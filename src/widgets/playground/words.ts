@@ -19,6 +19,8 @@ export const words = {
   answerIs: { en: 'It reads {answer}', 'zh-CN': '识别为 {answer}' },
   distances: { en: 'The ten RBF outputs: squared distance from F6’s output to each digit’s code (smallest wins)', 'zh-CN': '十个 RBF 输出：F6 的输出到各数字编码的平方距离（最小者获胜）' },
   probabilities: { en: 'The ten probabilities from the softmax (largest wins)', 'zh-CN': 'softmax 给出的十个概率（最大者获胜）' },
+  nearest: { en: 'Nearest code: {a} (distance {da}); next: {b} ({db}).', 'zh-CN': '最近的编码：{a}（距离 {da}）；其次：{b}（{db}）。' },
+  likeliest: { en: 'Most likely: {a} ({pa}); next: {b} ({pb}).', 'zh-CN': '最可能：{a}（{pa}）；其次：{b}（{pb}）。' },
   distance: { en: 'squared distance', 'zh-CN': '平方距离' },
   probability: { en: 'probability', 'zh-CN': '概率' },
   digit: { en: 'digit', 'zh-CN': '数字' },
