@@ -1,6 +1,22 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './chromium.ts';
+import { launchBrowser, type WatchedPage } from './chromium.ts';
+import { provideWeights } from './weights-fixture.ts';
+
+/** Like chromium.ts's openPage (console errors, requests leaving the site), with the weights in place before the page loads. */
+async function openPage(browser: Browser, baseUrl: string, path: string, options: { width?: number; height?: number } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  await provideWeights(context);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  page.on('request', (req) => { if (!req.url().startsWith(`${baseUrl}/`) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) foreignRequests.push(req.url()); });
+  const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+  if (!response || response.status() !== 200) throw new Error(`GET ${path} answered ${response?.status()}`);
+  return { page, context, consoleErrors, foreignRequests };
+}
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -49,11 +65,9 @@ describe('Playground chapter', () => {
     });
   }
 
-  test('at phone width a finger draws (touch events) and the modern network answers with probabilities', async () => {
+  test('at phone width a finger draws (touch events); the modern network answers with probabilities', async () => {
     const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/playground/', { width: 390, height: 844 });
     const pg = page.locator('lenet-playground');
-    await ready(page, pg);
-    await pg.getByLabel('Weights').selectOption('modern');
     await ready(page, pg);
     const pad = pg.locator('[data-pad]');
     const box = (await pad.boundingBox())!;
@@ -67,7 +81,11 @@ describe('Playground chapter', () => {
     for (let i = 1; i <= 20; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p(0.5, 0.15 + (0.7 * i) / 20)] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await expect.poll(() => pg.getAttribute('data-answer')).toBe('1');
-    await expect(pg.locator('[data-chart-caption]').textContent()).resolves.toMatch(/probabilities/);
+    await expect(pg.locator('[data-summary]').textContent()).resolves.toMatch(/^Nearest code: 1 \(distance [\d.]+\); next: \d \([\d.]+\)\.$/);
+    await pg.getByLabel('Weights').selectOption('modern');
+    await ready(page, pg);
+    await expect.poll(() => pg.locator('[data-chart-caption]').textContent()).toMatch(/probabilities/);
+    await expect.poll(() => pg.locator('[data-summary]').textContent()).toMatch(/^Most likely: \d \([\d.]+ %\); next: \d \([\d.]+ %\)\.$/);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
