@@ -102,6 +102,31 @@ describe('Training chapter', () => {
     await context.close();
   }, 120_000);
 
+  test('a failed download says so and offers a retry; Stop ends a run and tests it; Reset starts over', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/training/');
+    const t = page.locator('lenet-training');
+    await context.route('**/mnist/**', (route) => route.abort('connectionrefused'));
+    await t.getByLabel('Training images').selectOption('1000');
+    await t.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(() => t.locator('[data-status]').textContent()).toMatch(/^The MNIST files could not be downloaded \(.+\)\. Check the connection and try again\.$/);
+    const retry = t.getByRole('button', { name: 'Try the download again' });
+    await expect(retry.isVisible()).resolves.toBe(true);
+    await context.unroute('**/mnist/**');
+    await retry.click();
+    await waitFor(page, async () => (await points(t, 'loss')) >= 1);
+    await t.getByRole('button', { name: 'Stop' }).click();
+    await waitFor(page, async () => (await phase(t)) === 'ended');
+    await expect(t.locator('[data-status]').textContent()).resolves.toMatch(/^Stopped after [\d,]+ samples\. Test accuracy [\d.]+ % on all 10,000 test digits\.$/);
+    await expect(t.locator('[data-results]').isVisible()).resolves.toBe(true);
+    await t.getByRole('button', { name: 'Reset' }).click();
+    await expect(t.locator('[data-status]').textContent()).resolves.toBe('Not started. Nothing has been downloaded yet.');
+    await expect(t.locator('[data-results]').isVisible()).resolves.toBe(false);
+    await expect(t.getByRole('button', { name: 'Start training' }).isEnabled()).resolves.toBe(true);
+    // The aborted requests are the only errors the page may log (as failed loads, not script errors).
+    expect(consoleErrors.filter((e) => !/net::ERR_|Failed to load resource|Failed to fetch/.test(e))).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   test('the Chinese page: Chinese labels, a refused file explained in Chinese, no console errors', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(browser, inject('baseUrl'), '/zh-cn/chapters/training/');
     const t = page.locator('lenet-training');
