@@ -58,6 +58,8 @@ class LenetPlayground extends HTMLElement {
     source.addEventListener('change', () => void this.load());
     new MutationObserver(() => this.recolour()).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     this.paintPad();
+    // Until the weights arrive: a blank input and the chart's empty axes, never an empty box.
+    this.classify();
     void this.load();
   }
 
