@@ -37,8 +37,8 @@ try {
       const l = window as unknown as { __loaf: { start: number; scripts: string[] }[] };
       l.__loaf = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { startTime: number; scripts: { invoker: string; duration: number }[] }[]) {
-          l.__loaf.push({ start: e.startTime, scripts: e.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms`) });
+        for (const e of list.getEntries() as unknown as { startTime: number; scripts: { invoker: string; duration: number; sourceURL: string; sourceFunctionName: string }[] }[]) {
+          l.__loaf.push({ start: e.startTime, scripts: e.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms in ${x.sourceURL.split('/').pop() || '(no URL: the test driver)'}${x.sourceFunctionName ? `:${x.sourceFunctionName}` : ''}`) });
         }
       }).observe({ type: 'long-animation-frame', buffered: true });
     });

@@ -46,6 +46,8 @@ describe('Playground chapter', () => {
   for (const [path, clear] of [['/chapters/playground/', 'Clear'], ['/zh-cn/chapters/playground/', '清除']] as const) {
     test(`${path}: a drawn 1 reads as 1 and a drawn 0 as 0; clearing empties the answer`, async () => {
       const { page, context, consoleErrors, foreignRequests } = await openPage(browser, inject('baseUrl'), path);
+      const mnist: string[] = [];
+      page.on('request', (r) => { if (r.url().includes('/mnist/')) mnist.push(r.url()); });
       const pg = page.locator('lenet-playground');
       await ready(page, pg);
       const pad = pg.locator('[data-pad]');
@@ -59,6 +61,7 @@ describe('Playground chapter', () => {
       await stroke(page, pad, ZERO);
       await expect.poll(() => pg.getAttribute('data-answer')).toBe('0');
       expect(await pg.innerText()).not.toMatch(/NaN|undefined|Infinity/);
+      expect(mnist).toEqual([]); // only the Training chapter downloads MNIST, and only on Start
       expect(consoleErrors).toEqual([]);
       expect(foreignRequests).toEqual([]);
       await context.close();
