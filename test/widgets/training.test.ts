@@ -52,9 +52,11 @@ describe('progress arithmetic', () => {
     expect(chartable(Infinity, 2)).toBe(false);
   });
 
-  test('a loss three times its starting value is a blow-up; a falling one is not', () => {
+  test('a loss twice the untrained network’s is a blow-up; a falling one is not', () => {
     expect(lossBlewUp(2, 7)).toBe(true);
     expect(lossBlewUp(2, 0.5)).toBe(false);
+    expect(lossBlewUp(2, 3.9)).toBe(false);
+    expect(lossBlewUp(2, 4.1)).toBe(true);
     expect(lossBlewUp(2, Infinity)).toBe(true);
     expect(lossBlewUp(Number.NaN, 7)).toBe(false);
   });

@@ -57,9 +57,10 @@ export function defaultSettings(variant: VariantName = 'faithful'): Settings {
 /**
  * A run whose loss stays finite can still have blown up: squashing units saturate and the loss
  * settles far above where it started. We call it diverged when the mean loss of the latest
- * stretch is more than `factor` times that of the first stretch (the untrained network's).
+ * samples is more than `factor` times the untrained network's loss (measured on test digits
+ * before the first step).
  */
-export const DIVERGENCE_FACTOR = 3;
+export const DIVERGENCE_FACTOR = 2;
 export function lossBlewUp(first: number, recent: number, factor = DIVERGENCE_FACTOR): boolean {
   return Number.isFinite(first) && first > 0 && (!Number.isFinite(recent) || recent > factor * first);
 }

@@ -232,8 +232,10 @@ class LenetTraining extends HTMLElement {
         this.setPhase('ended');
         this.flush();
         this.status(m.cause === 'blowup'
-          ? this.say('blewUp', { pass: m.pass, rate: String(this.settings?.rate ?? m.rate), from: (m.from ?? 0).toFixed(2), to: (m.to ?? 0).toFixed(2) })
-          : this.say('diverged', { pass: m.pass, sample: this.n(m.sample), rate: String(this.settings?.rate ?? m.rate) }), 'error');
+          ? this.say('blewUp', { pass: m.pass, rate: String(this.settings?.rate ?? m.rate), from: (m.from ?? 0).toFixed(2), to: (m.to ?? 0).toFixed(2),
+            orSgd: this.settings?.optimizer === 'sdlm' ? this.say('orSgd') : '' })
+          : this.say('diverged', { pass: m.pass, sample: this.n(m.sample), rate: String(this.settings?.rate ?? m.rate),
+            orSgd: this.settings?.optimizer === 'sdlm' ? this.say('orSgd') : '' }), 'error');
         break;
       case 'reset':
         break;

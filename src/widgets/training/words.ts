@@ -38,13 +38,14 @@ export const words = {
   done: { en: 'Done: {done} samples in {time}. Test accuracy {acc} on all 10,000 test digits.', 'zh-CN': '完成：{time} 内训练了 {done} 个样本。在全部 10,000 个测试数字上的准确率为 {acc}。' },
   stopped: { en: 'Stopped after {done} samples. Test accuracy {acc} on all 10,000 test digits.', 'zh-CN': '已在 {done} 个样本后停止。在全部 10,000 个测试数字上的准确率为 {acc}。' },
   diverged: {
-    en: 'Training diverged in pass {pass} at sample {sample}: with a learning rate of {rate} the steps were so large that the loss became infinite. Training stopped and the weights went back to the start of that pass. Try a learning rate ten times smaller.',
-    'zh-CN': '训练发散了（第 {pass} 轮，第 {sample} 个样本）：学习率 {rate} 太大，每一步迈得过远，损失变成了无穷大。训练已停止，权重已恢复到该轮开始时的状态。请把学习率调小十倍再试。',
+    en: 'Training diverged in pass {pass} at sample {sample}: with a learning rate of {rate} the steps were so large that the loss became infinite. Training stopped and the weights went back to the start of that pass. Try a learning rate ten times smaller{orSgd}.',
+    'zh-CN': '训练发散了（第 {pass} 轮，第 {sample} 个样本）：学习率 {rate} 太大，每一步迈得过远，损失变成了无穷大。训练已停止，权重已恢复到该轮开始时的状态。请把学习率调小十倍再试{orSgd}。',
   },
   blewUp: {
-    en: 'Training diverged in pass {pass}: with a learning rate of {rate} the steps overshoot, and the loss rose from {from} to {to} instead of falling (the units saturate and the network answers the same digit for everything). Training stopped. Try a learning rate ten times smaller.',
-    'zh-CN': '训练发散了（第 {pass} 轮）：学习率 {rate} 太大，每一步都冲过了头，损失没有下降，反而从 {from} 升到了 {to}（神经元饱和，网络对什么输入都给出同一个数字）。训练已停止。请把学习率调小十倍再试。',
+    en: 'Training diverged in pass {pass}: with a learning rate of {rate} the steps overshoot, and the loss rose from {from} (the untrained network’s) to {to} instead of falling (the units saturate and the network answers the same digit for everything). Training stopped. Try a learning rate ten times smaller{orSgd}.',
+    'zh-CN': '训练发散了（第 {pass} 轮）：学习率 {rate} 太大，每一步都冲过了头，损失没有下降，反而从 {from}（未训练时的水平）升到了 {to}（神经元饱和，网络对什么输入都给出同一个数字）。训练已停止。请把学习率调小十倍再试{orSgd}。',
   },
+  orSgd: { en: ', or the SGD optimiser', 'zh-CN': '，或改用 SGD 优化器' },
   progress: { en: 'Training progress', 'zh-CN': '训练进度' },
   lossChart: { en: 'Training loss (mean over each 100 samples)', 'zh-CN': '训练损失（每 100 个样本的平均值）' },
   accChart: { en: 'Test accuracy (first 500 test digits during training)', 'zh-CN': '测试准确率（训练中用前 500 个测试数字）' },

@@ -4,7 +4,7 @@
  * second. It fetches MNIST from the site only when the reader starts the first run.
  */
 import {
-  Model, Trainer, VARIANTS, encodeWeights, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
+  Model, Trainer, VARIANTS, encodeWeights, evaluate, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
   type Digits, type Loss,
 } from '../../../engine/index.ts';
 import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
@@ -101,6 +101,8 @@ interface Run {
   lastLoss: number;
   /** Chunk losses, to notice a run whose loss blew up without becoming infinite. */
   chunkLosses: number[];
+  /** The untrained network's mean loss on the curve's test digits: what a blow-up is measured against. */
+  startLoss: number;
 }
 
 /** Chunks averaged for the first and for the latest loss in the blow-up check. */
@@ -113,17 +115,6 @@ let state: 'idle' | 'loading' | 'running' | 'paused' | 'evaluating' | 'ended' = 
 let generation = 0;
 
 const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function accuracyOn(model: Model, loss: Loss, data: Digits, start: number, end: number): number {
-  const input = new Float32Array(model.inputUnits);
-  const trace = model.newTrace();
-  let correct = 0;
-  for (let i = start; i < end; i++) {
-    prepareDigit(data, i, input, 32);
-    if (loss.predict(model.forward(input, trace).output) === data.labels[i]) correct++;
-  }
-  return correct / Math.max(1, end - start);
-}
 
 /** The whole test set, in chunks, yielding between them; null if cancelled. */
 async function evaluateAll(r: Run, gen: number): Promise<Evaluated | null> {
@@ -181,18 +172,18 @@ async function loop(gen: number): Promise<void> {
     r.done = r.settings.trainSize * p.pass + p.seen;
     if (Number.isFinite(lossNow)) r.chunkLosses.push(lossNow);
     const cl = r.chunkLosses;
-    if (cl.length >= 2 * STRETCH && lossBlewUp(mean(cl.slice(0, STRETCH)), mean(cl.slice(-STRETCH)))) {
+    if (cl.length >= STRETCH && lossBlewUp(r.startLoss, mean(cl.slice(-STRETCH)))) {
       state = 'ended';
       post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
       post({ type: 'diverged', cause: 'blowup', pass: p.pass + 1, sample: p.seen, rate: p.rate,
-        from: mean(cl.slice(0, STRETCH)), to: mean(cl.slice(-STRETCH)) });
+        from: r.startLoss, to: mean(cl.slice(-STRETCH)) });
       return;
     }
     post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
     const finished = p.state === 'done';
     if (r.done >= r.nextCurve && !finished) {
       const t1 = performance.now();
-      const accuracy = accuracyOn(r.model, r.loss, testSet!, 0, CURVE_TEST);
+      const { accuracy } = evaluate(r.model, r.loss, testSet!, 0, CURVE_TEST);
       r.trainMs += performance.now() - t1;
       post({ type: 'accuracy', done: r.done, accuracy });
       r.nextCurve += curveEvery(r.settings);
@@ -236,10 +227,12 @@ async function start(settings: Settings, base: string): Promise<void> {
     seed: settings.seed, momentum: settings.optimizer === 'sgd' ? variant.momentum : 0,
   });
   run = { settings, model, loss, trainer, done: 0, total: settings.trainSize * settings.passes, trainMs: 0,
-    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [] };
+    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [], startLoss: Number.NaN };
   state = 'running';
-  // The untrained network's accuracy: the curve starts at chance.
-  post({ type: 'accuracy', done: 0, accuracy: accuracyOn(model, loss, testSet!, 0, CURVE_TEST) });
+  // The untrained network: the accuracy curve starts at chance, and its loss is the yardstick of a blow-up.
+  const untrained = evaluate(model, loss, testSet!, 0, CURVE_TEST);
+  run.startLoss = untrained.loss;
+  post({ type: 'accuracy', done: 0, accuracy: untrained.accuracy });
   await loop(gen);
 }
 
