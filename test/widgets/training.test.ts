@@ -4,7 +4,6 @@ import {
   CHUNK, chartable, chunkLoss, curveEvery, defaultRate, defaultSettings, downloadMegabytes, formatSeconds, lossBlewUp, pace,
   parseSettings, thin,
 } from '../../src/widgets/training/model.ts';
-import { strokeWidth, strokesBox } from '../../src/widgets/playground/model.ts';
 
 const raw = (over: Partial<Record<string, string>> = {}) => ({
   variant: 'faithful', trainSize: '10000', passes: '1', optimizer: 'sgd', rate: '0.002', seed: '1', ...over,
@@ -79,15 +78,5 @@ describe('progress arithmetic', () => {
   test('the first download: two chunks of 5,000 images, all labels and the test set', () => {
     expect(downloadMegabytes(10000)).toBeCloseTo((2 * 3920016 + 60008 + 7840016 + 10008) / 1e6, 9);
     expect(downloadMegabytes(1000)).toBeCloseTo((3920016 + 60008 + 7840016 + 10008) / 1e6, 9);
-  });
-});
-
-describe('playground strokes', () => {
-  test('bounding box and a stroke width an eighth of the longer side', () => {
-    const strokes = [[{ x: 10, y: 20 }, { x: 30, y: 180 }], [{ x: 50, y: 60 }]];
-    expect(strokesBox(strokes)).toEqual({ left: 10, top: 20, right: 50, bottom: 180 });
-    expect(strokeWidth(strokes)).toBe(20);
-    expect(strokeWidth([[{ x: 5, y: 5 }]])).toBe(4);
-    expect(strokesBox([])).toBeNull();
   });
 });

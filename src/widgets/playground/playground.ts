@@ -5,7 +5,7 @@
  * this browser (handoff.ts).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { Model, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, type Trace, type VariantName } from '../../../engine/index.ts';
+import { Model, SQUASH_A, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, type Trace, type VariantName } from '../../../engine/index.ts';
 import { preprocessDrawing } from '../../../engine/preprocess.ts';
 import { softmax } from '../../../engine/readout.ts';
 import { paintGrey, paintPlane } from '../../lib/draw.ts';
@@ -213,7 +213,7 @@ class LenetPlayground extends HTMLElement {
       // The same scale for every map of a layer: ±1.7159 for squashing units, the largest value for ReLU.
       let limit = 0;
       for (let i = 0; i < layer.out.length; i++) limit = Math.max(limit, Math.abs(layer.out[i]));
-      if (this.variant === 'faithful') limit = 1.7159;
+      if (this.variant === 'faithful') limit = SQUASH_A;
       const canvases = [...row.querySelectorAll<HTMLCanvasElement>('canvas')];
       if (height === 1 && width === 1) {
         const grid = row.dataset.grid!.split('x').map(Number);

@@ -34,6 +34,3 @@ export function loadHandoff(): Handoff | null {
   }
 }
 
-export function clearHandoff(): void {
-  localStorage.removeItem(HANDOFF_KEY);
-}
