@@ -5,9 +5,7 @@
  * this browser (handoff.ts).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { Model, SQUASH_A, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, type Trace, type VariantName } from '../../../engine/index.ts';
-import { preprocessDrawing } from '../../../engine/preprocess.ts';
-import { softmax } from '../../../engine/readout.ts';
+import { Model, SQUASH_A, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, preprocessDrawing, softmax, type Trace, type VariantName } from '../../../engine/index.ts';
 import { paintGrey, paintPlane } from '../../lib/draw.ts';
 import { loadPretrained, pretrainedUrl } from '../../lib/pretrained.ts';
 import { loadHandoff } from '../training/handoff.ts';
