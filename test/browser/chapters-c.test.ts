@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { analyze, lenet5, rbfCodes } from '../../engine/index.ts';
 import { computeNetwork } from '../../src/widgets/network-editor/model.ts';
 import { formatDistance, readState } from '../../src/widgets/rbf/model.ts';
-import { pretrainedFaithful, sampleF6States } from '../../src/widgets/rbf/samples.ts';
+import { sampleF6States } from '../../src/widgets/rbf/samples.ts';
+import { shippedModel } from '../../src/data/pretrained.ts';
 import { launchBrowser, openPage } from './chromium.ts';
 
 let browser: Browser;
@@ -173,7 +174,7 @@ describe.each([
     const distances = async () => (await cells()).map((t) => Number(t.replace(/,/g, '')));
 
     // Test digit 3 through the pretrained network: the text alternative lists the engine's ten distances.
-    const sample = sampleF6States(pretrainedFaithful()).find((s) => s.label === 3)!;
+    const sample = sampleF6States(shippedModel('faithful')).find((s) => s.label === 3)!;
     const expected = readState(sample.f6);
     await expect(cells()).resolves.toEqual(expected.distances.map(formatDistance));
     await expect(explorer.getByRole('status').textContent()).resolves.toContain(`${answer}${expected.winner}`);

@@ -71,9 +71,10 @@ describe('RBF bar chart data', () => {
 
 describe('a real digit’s F6 state (pretrained weights, build time)', () => {
   test('the ten sample digits give finite 84-unit F6 states inside the squashing range, read by the engine', async () => {
-    const { pretrainedFaithful, sampleF6States } = await import('../../src/widgets/rbf/samples.ts');
+    const { sampleF6States } = await import('../../src/widgets/rbf/samples.ts');
+    const { shippedModel } = await import('../../src/data/pretrained.ts');
     const { SQUASH_A } = await import('../../engine/index.ts');
-    const states = sampleF6States(pretrainedFaithful());
+    const states = sampleF6States(shippedModel('faithful'));
     expect(states.map((s) => s.label)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (const s of states) {
       expect(s.f6).toHaveLength(84);

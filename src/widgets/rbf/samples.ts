@@ -3,9 +3,7 @@
  * forward pass with the shipped pretrained weights (public/weights/, the same file the
  * activation views load), so a page can show a real digit's RBF distances without loading them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadWeights, Model, prepareDigit, VARIANTS } from '../../../engine/index.ts';
+import { prepareDigit, type Model } from '../../../engine/index.ts';
 import { sampleDigits, type SampleDigit } from '../../data/digits.ts';
 
 export interface SampleF6 {
@@ -14,13 +12,6 @@ export interface SampleF6 {
   label: number;
   /** F6's 84 outputs, row by row of the 7×12 grid. */
   f6: number[];
-}
-
-/** The trained faithful network, read from the file the site ships. */
-export function pretrainedFaithful(path = join(process.cwd(), 'public', 'weights', `${VARIANTS.faithful.name}.bin`)): Model {
-  const model = new Model(VARIANTS.faithful.spec());
-  loadWeights(model, readFileSync(path), path);
-  return model;
 }
 
 /** F6's state for each digit, from `model`'s forward pass (rounded to 4 decimals for the page). */

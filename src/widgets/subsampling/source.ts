@@ -4,15 +4,12 @@
  * LeNet-5 with the shipped pretrained weights (public/weights/faithful.bin, the file the
  * activation views fetch); the widget gets every map of the layer that feeds S2 (C1) or S4 (C3),
  * each with the coefficient and bias that training gave it, and opens on the map with the most
- * contrast. Without a weights file (a fresh checkout before `lenet train`), the same digit goes
- * through the network's seeded initial weights instead, and the caption says so.
+ * contrast.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadWeights, Model, prepareDigit, VARIANTS } from '../../../engine/index.ts';
+import { prepareDigit } from '../../../engine/index.ts';
 import { sampleDigits } from '../../data/digits.ts';
+import { shippedModel } from '../../data/pretrained.ts';
 
-export const WEIGHTS_FILE = join('public', 'weights', 'faithful.bin');
 /** The digit shown, as in the activation views: the first test image of a 3. */
 export const DIGIT = 3;
 
@@ -29,8 +26,6 @@ export interface MapSource {
   maps: SourceMap[];
   /** The map the widget opens on: the one with the most variance. */
   first: number;
-  /** True when the weights are the pretrained ones. */
-  trained: boolean;
   digit: { index: number; label: number };
 }
 
@@ -52,9 +47,7 @@ const round = (v: number): number => Math.round(v * 100) / 100;
 export function featureMapsFor(layer: 'S2' | 'S4'): MapSource {
   const hit = cache.get(layer);
   if (hit) return hit;
-  const model = new Model(VARIANTS.faithful.spec());
-  const trained = existsSync(WEIGHTS_FILE);
-  if (trained) loadWeights(model, new Uint8Array(readFileSync(WEIGHTS_FILE)), WEIGHTS_FILE);
+  const model = shippedModel('faithful');
   const digit = sampleDigits().find((d) => d.label === DIGIT)!;
   const input = prepareDigit({ pixels: Uint8Array.from(digit.pixels), rows: 28, cols: 28 }, 0, new Float32Array(model.inputUnits));
   const trace = model.forward(input);
@@ -71,7 +64,7 @@ export function featureMapsFor(layer: 'S2' | 'S4'): MapSource {
   }));
   let first = 0;
   maps.forEach((m, i) => { if (variance(m.values) > variance(maps[first].values)) first = i; });
-  const source: MapSource = { feeding: feeding.name, size: height, maps, first, trained, digit: { index: digit.index, label: digit.label } };
+  const source: MapSource = { feeding: feeding.name, size: height, maps, first, digit: { index: digit.index, label: digit.label } };
   cache.set(layer, source);
   return source;
 }

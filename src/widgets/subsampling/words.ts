@@ -2,7 +2,6 @@
 export const words = {
   coefficient: { en: 'Coefficient', 'zh-CN': '系数' },
   bias: { en: 'Bias', 'zh-CN': '偏置' },
-  reset: { en: 'Start values', 'zh-CN': '恢复初始值' },
   resetTrained: { en: 'Trained values', 'zh-CN': '恢复训练所得取值' },
   input: { en: 'Input', 'zh-CN': '输入' },
   trainable: { en: 'Trainable subsampling', 'zh-CN': '可训练下采样' },
@@ -22,13 +21,12 @@ export const words = {
   mapOption: { en: 'Map', 'zh-CN': '第' },
   mapOptionAfter: { en: '', 'zh-CN': ' 张' },
   pretrained: { en: 'pretrained weights', 'zh-CN': '预训练权重' },
-  untrained: { en: 'the network’s initial (untrained) weights', 'zh-CN': '网络未经训练的初始权重' },
   controls: { en: 'Trainable subsampling settings', 'zh-CN': '可训练下采样的设置' },
 } as const;
 
 /** The line under the controls: which digit, which weights, where the sliders start. */
-export function sourceCaption(lang: 'en' | 'zh-CN', v: { feeding: string; layer: string; index: number; label: number; trained: boolean }): string {
-  const weights = v.trained ? words.pretrained[lang] : words.untrained[lang];
+export function sourceCaption(lang: 'en' | 'zh-CN', v: { feeding: string; layer: string; index: number; label: number }): string {
+  const weights = words.pretrained[lang];
   return lang === 'en'
     ? `Input: a ${v.feeding} map of MNIST test image #${v.index} (a ${v.label}), computed with ${weights}. The sliders start at the coefficient and bias that this map has in ${v.layer}.`
     : `输入：MNIST 测试图像 #${v.index}（数字 ${v.label}）的一张 ${v.feeding} 特征图，使用${weights}计算。滑块的初始位置是这张特征图在 ${v.layer} 中的系数和偏置。`;

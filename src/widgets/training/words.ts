@@ -80,10 +80,10 @@ export const words = {
   reasonOther: { en: '{why}', 'zh-CN': '{why}' },
   settingWhole: { en: '{field}: a whole number from {min} to {max}', 'zh-CN': '{field}：请填 {min} 到 {max} 之间的整数' },
   settingRate: { en: 'Learning rate: a positive number up to {max}', 'zh-CN': '学习率：请填不超过 {max} 的正数' },
-  reference: { en: 'Reference run (command line, the paper’s setting)', 'zh-CN': '参考运行（命令行，论文的设置）' },
-  notMeasured: {
-    en: 'not recorded yet by this project; the paper reports {paper}',
-    'zh-CN': '本项目尚未记录；论文报告为 {paper}',
+  reference: { en: 'Reference run (command line: the shipped weights)', 'zh-CN': '参考运行（命令行：随站点提供的权重）' },
+  referenceAccuracy: {
+    en: '{ours} after {minutes} min on a shared 2-core machine (the paper: {paper})',
+    'zh-CN': '{ours}，在共享的双核机器上用时 {minutes} 分钟（论文：{paper}）',
   },
   yourRun: { en: 'Your run', 'zh-CN': '你的运行' },
 } satisfies Words;
