@@ -21,15 +21,17 @@ export const C1_SIDE = paper.layers[0].output.height;
 export type Prepare = (digit: ArrayLike<number>) => ArrayLike<number>;
 
 /**
- * The paper's preparation (section II.B): the digit centred in the 32×32 field, white paper
+ * The paper's preparation (section II.B) and its two grey values: the digit centred in the 32×32 field, white paper
  * → −0.1, black ink → 1.175, linear in between. TEMPORARY HOME: this is numerics and belongs to
  * the engine (engine/input.ts's `prepareDigit`, announced but not on main yet); the widget only
  * ever calls it through `inputView`'s `prepare` parameter, so the engine's function replaces it
  * in one line.
  */
+export const BACKGROUND = -0.1;
+export const FOREGROUND = 1.175;
 export const preparePaper: Prepare = (digit) => {
-  const background = -0.1;
-  const foreground = 1.175;
+  const background = BACKGROUND;
+  const foreground = FOREGROUND;
   const out = new Float64Array(INPUT_SIDE * INPUT_SIDE).fill(background);
   for (let r = 0; r < MNIST_SIDE; r++) {
     for (let c = 0; c < MNIST_SIDE; c++) {
