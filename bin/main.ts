@@ -5,6 +5,7 @@
 import { UsageError } from './args.ts';
 import { SpecError } from '../engine/index.ts';
 import { summary, SUMMARY_HELP } from './commands/summary.ts';
+import { train, TRAIN_HELP } from './commands/train.ts';
 
 interface Command {
   run: (argv: string[]) => Promise<void> | void;
@@ -13,6 +14,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   summary: { run: summary, help: SUMMARY_HELP },
+  train: { run: train, help: TRAIN_HELP },
 };
 
 function usage(): string {

@@ -6,6 +6,8 @@
  */
 import { SpecError, wholeNumber, type ConvSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
+import type { LayerOps } from './ops.ts';
+import type { Random } from '../random.ts';
 
 /** The input maps feeding each output map: the spec's table, or every input map. */
 export function inputMapsOf(spec: ConvSpec, inMaps: number): number[][] {
@@ -80,4 +82,207 @@ function validateTable(spec: ConvSpec, inMaps: number): void {
       seen.add(source);
     }
   });
+}
+
+/**
+ * The numerics of a convolution layer. Parameters: for each output map o, one k×k kernel per
+ * input map in its row of the connection table (in table order, row by row), then one bias per
+ * output map after all kernels. The connection table is unrolled once into index arrays, so the
+ * hot loops never look at the spec. Zero padding, if any, is done by copying the input into a
+ * padded buffer owned by the layer.
+ */
+export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
+  const k = spec.kernel;
+  const kk = k * k;
+  const stride = spec.stride ?? 1;
+  const pad = spec.padding ?? 0;
+  const inH = input.height + 2 * pad;
+  const inW = input.width + 2 * pad;
+  const inHW = inH * inW;
+  const outH = output.height;
+  const outW = output.width;
+  const maps = output.maps;
+  const sources = inputMapsOf(spec, input.maps);
+  // connStart[o] … connStart[o+1]: the connections of output map o; connSource[c]: its input map.
+  const connStart = new Int32Array(maps + 1);
+  const connSource = new Int32Array(sources.reduce((n, row) => n + row.length, 0));
+  sources.forEach((row, o) => {
+    connStart[o + 1] = connStart[o] + row.length;
+    row.forEach((src, t) => { connSource[connStart[o] + t] = src; });
+  });
+  const weightCount = connSource.length * kk;
+  const padded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
+  const dPadded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
+  const g: ConvGeometry = { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount };
+
+  /** Copies x into the middle of the zero-bordered buffer (its border is never written). */
+  function padInput(x: Float32Array, into: Float32Array): Float32Array {
+    const h = input.height;
+    const w = input.width;
+    for (let m = 0; m < input.maps; m++) {
+      for (let y = 0; y < h; y++) {
+        into.set(x.subarray((m * h + y) * w, (m * h + y + 1) * w), m * inHW + (y + pad) * inW + pad);
+      }
+    }
+    return into;
+  }
+
+  return {
+    paramCount: weightCount + maps,
+
+    init(params: Float32Array, offset: number, rng: Random): void {
+      // Uniform in ±2.4/Fᵢ, Fᵢ the fan-in of the unit (section II.B / appendix A); ReLU units use
+      // He's ±√(6/Fᵢ) instead, since the paper's range is far too small without the squash's gain.
+      for (let o = 0; o < maps; o++) {
+        const fanIn = (connStart[o + 1] - connStart[o]) * kk;
+        const limit = spec.activation === 'relu' ? Math.sqrt(6 / fanIn) : 2.4 / fanIn;
+        for (let i = connStart[o] * kk; i < connStart[o + 1] * kk; i++) params[offset + i] = rng.symmetric(limit);
+        params[offset + weightCount + o] = rng.symmetric(limit);
+      }
+    },
+
+    forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
+      convForward(g, params, offset, padded ? padInput(x, padded) : x, pre);
+    },
+
+    backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+      grads: Float32Array): void {
+      const into = dX === null ? null : dPadded ?? dX;
+      convBackward(g, params, offset, padded ? padInput(x, padded) : x, dPre, into, grads);
+      if (dX && dPadded) {
+        // Crop the padded gradient back to the input: the border's gradient belongs to no unit.
+        const h = input.height;
+        const w = input.width;
+        for (let m = 0; m < input.maps; m++) {
+          for (let y = 0; y < h; y++) {
+            const from = m * inHW + (y + pad) * inW + pad;
+            dX.set(dPadded.subarray(from, from + w), (m * h + y) * w);
+          }
+        }
+      }
+    },
+  };
+}
+
+/** Everything the hot loops need, computed once per layer. */
+interface ConvGeometry {
+  maps: number;
+  connStart: Int32Array;
+  connSource: Int32Array;
+  k: number;
+  stride: number;
+  /** Width and area of a (padded) input map. */
+  inW: number;
+  inHW: number;
+  outH: number;
+  outW: number;
+  weightCount: number;
+}
+
+// The kernels are plain top-level functions of numbers and typed arrays, so that V8 compiles
+// one fast version of each. Loop order: for one kernel tap (o, source map, ky, kx) the weight
+// is a constant and the innermost loop runs along an output row — unit stride, 28 long in C1
+// and 10 in C3. C5's output is 1×1, so there the innermost loop runs along a kernel row instead.
+
+function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
+  const { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount } = g;
+  const kk = k * k;
+  const outHW = outH * outW;
+  for (let o = 0; o < maps; o++) {
+    const outBase = o * outHW;
+    const bias = params[offset + weightCount + o];
+    if (outHW === 1) {
+      let sum = bias;
+      for (let c = connStart[o]; c < connStart[o + 1]; c++) {
+        const inBase = connSource[c] * inHW;
+        let w = offset + c * kk;
+        for (let ky = 0; ky < k; ky++) {
+          const row = inBase + ky * inW;
+          for (let kx = 0; kx < k; kx++) sum += params[w++] * x[row + kx];
+        }
+      }
+      pre[outBase] = sum;
+      continue;
+    }
+    for (let p = 0; p < outHW; p++) pre[outBase + p] = bias;
+    for (let c = connStart[o]; c < connStart[o + 1]; c++) {
+      const inBase = connSource[c] * inHW;
+      let w = offset + c * kk;
+      for (let ky = 0; ky < k; ky++) {
+        for (let kx = 0; kx < k; kx++) {
+          const weight = params[w++];
+          let inRow = inBase + ky * inW + kx;
+          let outRow = outBase;
+          for (let oy = 0; oy < outH; oy++) {
+            if (stride === 1) {
+              for (let ox = 0; ox < outW; ox++) pre[outRow + ox] += weight * x[inRow + ox];
+            } else {
+              for (let ox = 0; ox < outW; ox++) pre[outRow + ox] += weight * x[inRow + ox * stride];
+            }
+            inRow += stride * inW;
+            outRow += outW;
+          }
+        }
+      }
+    }
+  }
+}
+
+function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array,
+  dX: Float32Array | null, grads: Float32Array): void {
+  const { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount } = g;
+  const kk = k * k;
+  const outHW = outH * outW;
+  if (dX) dX.fill(0);
+  for (let o = 0; o < maps; o++) {
+    const outBase = o * outHW;
+    let db = 0;
+    for (let p = 0; p < outHW; p++) db += dPre[outBase + p];
+    grads[offset + weightCount + o] += db;
+    if (db === 0 && outHW === 1) continue; // a silent ReLU unit
+    for (let c = connStart[o]; c < connStart[o + 1]; c++) {
+      const inBase = connSource[c] * inHW;
+      let w = offset + c * kk;
+      if (outHW === 1) {
+        const d = dPre[outBase];
+        for (let ky = 0; ky < k; ky++) {
+          const row = inBase + ky * inW;
+          if (dX) {
+            for (let kx = 0; kx < k; kx++, w++) { grads[w] += d * x[row + kx]; dX[row + kx] += d * params[w]; }
+          } else {
+            for (let kx = 0; kx < k; kx++, w++) grads[w] += d * x[row + kx];
+          }
+        }
+        continue;
+      }
+      for (let ky = 0; ky < k; ky++) {
+        for (let kx = 0; kx < k; kx++, w++) {
+          const weight = params[w];
+          let sum = 0;
+          let inRow = inBase + ky * inW + kx;
+          let outRow = outBase;
+          for (let oy = 0; oy < outH; oy++) {
+            if (dX && stride === 1) {
+              for (let ox = 0; ox < outW; ox++) {
+                const d = dPre[outRow + ox];
+                sum += d * x[inRow + ox];
+                dX[inRow + ox] += weight * d;
+              }
+            } else if (dX) {
+              for (let ox = 0; ox < outW; ox++) {
+                const d = dPre[outRow + ox];
+                sum += d * x[inRow + ox * stride];
+                dX[inRow + ox * stride] += weight * d;
+              }
+            } else {
+              for (let ox = 0; ox < outW; ox++) sum += dPre[outRow + ox] * x[inRow + ox * stride];
+            }
+            inRow += stride * inW;
+            outRow += outW;
+          }
+          grads[w] += sum;
+        }
+      }
+    }
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { SpecError, unitsOf, type RbfSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
+import type { LayerOps } from './ops.ts';
 
 export function rbfCounts(spec: RbfSpec, input: Shape): LayerCounts {
   const { name, codes } = spec;
@@ -24,4 +25,49 @@ export function rbfCounts(spec: RbfSpec, input: Shape): LayerCounts {
   });
   const weights = codes.length * length;
   return { output: { maps: codes.length, height: 1, width: 1 }, params: 0, fixedParams: weights, connections: weights, macs: weights };
+}
+
+/**
+ * The numerics of the RBF output: no trainable parameters; the codes are copied once into a
+ * Float32Array. Back-propagation: ∂yᵢ/∂xⱼ = 2(xⱼ − wᵢⱼ).
+ *
+ * Second order: ∂²yᵢ/∂xⱼ² = 2 exactly. In the second-order pass `dPre[i]` is the weight the
+ * loss gives to yᵢ's own curvature (1 for the correct class and 0 elsewhere for the paper's
+ * losses, see loss.ts), so ∂²E/∂xⱼ² = 2·Σᵢ dPre[i].
+ */
+export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
+  const n = unitsOf(input);
+  const classes = spec.codes.length;
+  const codes = new Float32Array(classes * n);
+  spec.codes.forEach((code, i) => codes.set(code, i * n));
+
+  return {
+    paramCount: 0,
+    init(): void {},
+
+    forward(_params: Float32Array, _offset: number, x: Float32Array, pre: Float32Array): void {
+      for (let i = 0; i < classes; i++) {
+        let sum = 0;
+        for (let j = 0; j < n; j++) { const e = x[j] - codes[i * n + j]; sum += e * e; }
+        pre[i] = sum;
+      }
+    },
+
+    backward(_params: Float32Array, _offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+      _grads: Float32Array, _argmax: Int32Array | null, secondOrder: boolean): void {
+      if (!dX) return;
+      if (secondOrder) {
+        let weight = 0;
+        for (let i = 0; i < classes; i++) weight += dPre[i];
+        dX.fill(2 * weight, 0, n);
+        return;
+      }
+      dX.fill(0, 0, n);
+      for (let i = 0; i < classes; i++) {
+        const d = 2 * dPre[i];
+        if (d === 0) continue;
+        for (let j = 0; j < n; j++) dX[j] += d * (x[j] - codes[i * n + j]);
+      }
+    },
+  };
 }

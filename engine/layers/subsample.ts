@@ -6,6 +6,8 @@
  */
 import { SpecError, wholeNumber, type Shape, type SubsampleSpec } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
+import type { LayerOps } from './ops.ts';
+import type { Random } from '../random.ts';
 
 export const POOLS = ['trainable', 'average', 'max'] as const;
 
@@ -33,5 +35,98 @@ export function subsampleCounts(spec: SubsampleSpec, input: Shape): LayerCounts 
     connections: (window * window + (trainable ? 1 : 0)) * units,
     // One multiplication per unit (by the coefficient, or by 1/window² to average); max only compares.
     macs: spec.pool === 'max' ? 0 : units,
+  };
+}
+
+/**
+ * The numerics of subsampling. For the paper's `trainable` kind the parameters are one
+ * coefficient per map, then one bias per map: pre = coefficient·(sum of the window) + bias.
+ * `average` multiplies the sum by 1/window² instead; `max` keeps the largest input and records
+ * which one won (in the trace's `argmax`), so back-propagation can route the gradient to it.
+ */
+export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): LayerOps {
+  const win = spec.window;
+  const stride = spec.stride ?? win;
+  const maps = input.maps;
+  const inW = input.width;
+  const inHW = input.height * inW;
+  const outH = output.height;
+  const outW = output.width;
+  const outHW = outH * outW;
+  const pool = spec.pool;
+  const trainable = pool === 'trainable';
+  const inv = 1 / (win * win);
+
+  return {
+    paramCount: trainable ? 2 * maps : 0,
+
+    init(params: Float32Array, offset: number, rng: Random): void {
+      if (!trainable) return;
+      // Each unit sees window² inputs through its coefficient: fan-in window² (±0.6 for 2×2).
+      const limit = spec.activation === 'relu' ? Math.sqrt(6 / (win * win)) : 2.4 / (win * win);
+      for (let i = 0; i < 2 * maps; i++) params[offset + i] = rng.symmetric(limit);
+    },
+
+    forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array, argmax: Int32Array | null): void {
+      for (let m = 0; m < maps; m++) {
+        const coefficient = trainable ? params[offset + m] : inv;
+        const bias = trainable ? params[offset + maps + m] : 0;
+        for (let oy = 0; oy < outH; oy++) {
+          for (let ox = 0; ox < outW; ox++) {
+            const u = m * outHW + oy * outW + ox;
+            const first = m * inHW + oy * stride * inW + ox * stride;
+            if (pool === 'max') {
+              let best = first;
+              for (let wy = 0; wy < win; wy++) {
+                for (let wx = 0; wx < win; wx++) if (x[first + wy * inW + wx] > x[best]) best = first + wy * inW + wx;
+              }
+              pre[u] = x[best];
+              argmax![u] = best;
+            } else {
+              let sum = 0;
+              for (let wy = 0; wy < win; wy++) for (let wx = 0; wx < win; wx++) sum += x[first + wy * inW + wx];
+              pre[u] = coefficient * sum + bias;
+            }
+          }
+        }
+      }
+    },
+
+    backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+      grads: Float32Array, argmax: Int32Array | null, secondOrder: boolean): void {
+      if (dX) dX.fill(0);
+      // The average's fixed weight 1/window² is squared for the second-order pass; the trainable
+      // coefficient arrives already squared with the other parameters.
+      const fixed = secondOrder ? inv * inv : inv;
+      for (let m = 0; m < maps; m++) {
+        const coefficient = trainable ? params[offset + m] : fixed;
+        let dc = 0;
+        let db = 0;
+        for (let oy = 0; oy < outH; oy++) {
+          for (let ox = 0; ox < outW; ox++) {
+            const u = m * outHW + oy * outW + ox;
+            const d = dPre[u];
+            if (pool === 'max') {
+              if (dX) dX[argmax![u]] += d;
+              continue;
+            }
+            const first = m * inHW + oy * stride * inW + ox * stride;
+            let sum = 0;
+            for (let wy = 0; wy < win; wy++) {
+              for (let wx = 0; wx < win; wx++) {
+                sum += x[first + wy * inW + wx];
+                if (dX) dX[first + wy * inW + wx] += coefficient * d;
+              }
+            }
+            dc += d * sum;
+            db += d;
+          }
+        }
+        if (trainable) {
+          grads[offset + m] += dc;
+          grads[offset + maps + m] += db;
+        }
+      }
+    },
   };
 }

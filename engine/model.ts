@@ -1,0 +1,191 @@
+/**
+ * A network you can run: the spec's layers turned into numerics, with all trainable parameters
+ * in one Float32Array. `forward` returns a trace of every layer's activations (the site draws
+ * them); `backward` takes that trace and adds the gradient into a caller-owned buffer. Layers
+ * never keep activations on themselves, so one model can serve many traces.
+ */
+import { analyze, type Analysis } from './analyze.ts';
+import { unitsOf, type Activation, type LayerKind, type NetworkSpec, type Shape } from './spec.ts';
+import { Random } from './random.ts';
+import type { LayerOps } from './layers/ops.ts';
+import { activate, activationBackward } from './layers/activation.ts';
+import { convOps } from './layers/conv.ts';
+import { subsampleOps } from './layers/subsample.ts';
+import { fullOps } from './layers/full.ts';
+import { rbfOps } from './layers/rbf.ts';
+
+/** One layer of a model: where its parameters sit, and its numerics. */
+export interface ModelLayer {
+  readonly name: string;
+  readonly kind: LayerKind;
+  readonly activation: Activation;
+  readonly input: Shape;
+  readonly output: Shape;
+  /** First index of this layer's parameters in `Model.params`. */
+  readonly offset: number;
+  readonly paramCount: number;
+  /** Replaceable on purpose: the gradient-check tests swap in a broken backward as a negative control. */
+  ops: LayerOps;
+}
+
+/** The activations of one layer for one input. */
+export interface LayerTrace {
+  readonly name: string;
+  readonly kind: LayerKind;
+  readonly shape: Shape;
+  /** Weighted sums before the non-linearity, map by map, row by row. */
+  readonly pre: Float32Array;
+  /** Outputs after the non-linearity (the same buffer as `pre` when the activation is 'none'). */
+  readonly out: Float32Array;
+  /** Max pooling only: the index in the layer's input of each unit's winning input. */
+  readonly argmax: Int32Array | null;
+}
+
+/** Everything a forward pass computed; `output` is the last layer's `out`. */
+export interface Trace {
+  readonly input: Float32Array;
+  readonly layers: LayerTrace[];
+  readonly output: Float32Array;
+}
+
+function opsOf(spec: NetworkSpec['layers'][number], input: Shape, output: Shape): LayerOps {
+  switch (spec.kind) {
+    case 'conv': return convOps(spec, input, output);
+    case 'subsample': return subsampleOps(spec, input, output);
+    case 'full': return fullOps(spec, input);
+    case 'rbf': return rbfOps(spec, input);
+  }
+}
+
+export class Model {
+  readonly spec: NetworkSpec;
+  readonly analysis: Analysis;
+  readonly layers: ModelLayer[];
+  /** All trainable parameters, layer after layer, in the order each layer file documents. */
+  readonly params: Float32Array;
+  readonly inputUnits: number;
+  readonly outputUnits: number;
+  /** The trace `forward` writes into when not given one. */
+  readonly trace: Trace;
+  // Back-propagation scratch, allocated once: ∂E/∂out and ∂E/∂pre of every layer, squared
+  // inputs and parameters for the second-order pass.
+  private readonly dOut: Float32Array[];
+  private readonly dPre: Float32Array[];
+  private readonly squaredIn: Float32Array[];
+  private readonly squaredParams: Float32Array;
+
+  /** Builds the model (refusing a bad spec with a SpecError) and initialises it from `seed`. */
+  constructor(spec: NetworkSpec, seed = 1) {
+    this.analysis = analyze(spec);
+    this.spec = spec;
+    let offset = 0;
+    this.layers = spec.layers.map((layer, i) => {
+      const report = this.analysis.layers[i];
+      const ops = opsOf(layer, report.input, report.output);
+      const built: ModelLayer = {
+        name: layer.name, kind: layer.kind, activation: layer.kind === 'rbf' ? 'none' : layer.activation,
+        input: report.input, output: report.output, offset, paramCount: ops.paramCount, ops,
+      };
+      offset += ops.paramCount;
+      return built;
+    });
+    this.params = new Float32Array(offset);
+    this.inputUnits = unitsOf(this.analysis.input);
+    this.outputUnits = unitsOf(this.layers[this.layers.length - 1].output);
+    this.trace = this.newTrace();
+    this.dOut = this.layers.map((l) => new Float32Array(unitsOf(l.output)));
+    this.dPre = this.layers.map((l, i) => (l.activation === 'none' ? this.dOut[i] : new Float32Array(unitsOf(l.output))));
+    this.squaredIn = this.layers.map((l) => new Float32Array(unitsOf(l.input)));
+    this.squaredParams = new Float32Array(offset);
+    this.init(seed);
+  }
+
+  get paramCount(): number {
+    return this.params.length;
+  }
+
+  /** Re-initialises every parameter from `seed` (uniform in ±2.4/fan-in for squashing units). */
+  init(seed: number): void {
+    const rng = new Random(seed);
+    for (const l of this.layers) l.ops.init(this.params, l.offset, rng);
+  }
+
+  /** A fresh set of buffers for one forward pass, e.g. to keep several inputs' activations. */
+  newTrace(): Trace {
+    const layers = this.layers.map((l, i): LayerTrace => {
+      const n = unitsOf(l.output);
+      const pre = new Float32Array(n);
+      const spec = this.spec.layers[i];
+      return {
+        name: l.name, kind: l.kind, shape: l.output, pre,
+        out: l.activation === 'none' ? pre : new Float32Array(n),
+        argmax: spec.kind === 'subsample' && spec.pool === 'max' ? new Int32Array(n) : null,
+      };
+    });
+    return { input: new Float32Array(this.inputUnits), layers, output: layers[layers.length - 1].out };
+  }
+
+  /**
+   * Runs the network on one input (maps × height × width, row by row; for LeNet-5 a 32×32
+   * image prepared by `prepareDigit`). Copies the input into the trace and returns the trace.
+   */
+  forward(input: ArrayLike<number>, trace: Trace = this.trace): Trace {
+    if (input.length !== this.inputUnits) {
+      throw new RangeError(`forward: input has ${input.length} values, the network expects ${this.inputUnits}`);
+    }
+    if (input !== trace.input) trace.input.set(input);
+    let x = trace.input;
+    for (let i = 0; i < this.layers.length; i++) {
+      const l = this.layers[i];
+      const t = trace.layers[i];
+      l.ops.forward(this.params, l.offset, x, t.pre, t.argmax);
+      activate(l.activation, t.pre, t.out, t.out.length);
+      x = t.out;
+    }
+    return trace;
+  }
+
+  /**
+   * Back-propagation (section II and appendix of the paper): from dOutput = ∂E/∂output of the
+   * trace's forward pass, ADDS ∂E/∂parameter into `grads` (length `paramCount`; the caller zeroes
+   * it, which lets gradients of several samples accumulate).
+   */
+  backward(trace: Trace, dOutput: ArrayLike<number>, grads: Float32Array): void {
+    this.backwardPass(trace, dOutput, grads, this.params, false);
+  }
+
+  /**
+   * The paper's estimate of the Hessian's diagonal for one sample (appendix C): second
+   * derivatives back-propagated with the Gauss–Newton approximation — like `backward`, with
+   * weights and inputs squared and f′ squared. `d2Output` is the loss's curvature
+   * (`Loss.curvature`). ADDS ∂²E/∂parameter² into `hess`.
+   */
+  backwardSecondOrder(trace: Trace, d2Output: ArrayLike<number>, hess: Float32Array): void {
+    const p = this.params;
+    const q = this.squaredParams;
+    for (let i = 0; i < p.length; i++) q[i] = p[i] * p[i];
+    this.backwardPass(trace, d2Output, hess, q, true);
+  }
+
+  private backwardPass(trace: Trace, dOutput: ArrayLike<number>, into: Float32Array, params: Float32Array,
+    secondOrder: boolean): void {
+    const last = this.layers.length - 1;
+    if (dOutput.length !== this.outputUnits || into.length !== this.params.length) {
+      throw new RangeError(`backward: expected ${this.outputUnits} output derivatives and ${this.params.length} slots, ` +
+        `got ${dOutput.length} and ${into.length}`);
+    }
+    this.dOut[last].set(dOutput);
+    for (let i = last; i >= 0; i--) {
+      const l = this.layers[i];
+      const t = trace.layers[i];
+      activationBackward(l.activation, t.pre, t.out, this.dOut[i], this.dPre[i], t.out.length, secondOrder);
+      let x = i === 0 ? trace.input : trace.layers[i - 1].out;
+      if (secondOrder) {
+        const sq = this.squaredIn[i];
+        for (let j = 0; j < sq.length; j++) sq[j] = x[j] * x[j];
+        x = sq;
+      }
+      l.ops.backward(params, l.offset, x, this.dPre[i], i === 0 ? null : this.dOut[i - 1], into, t.argmax, secondOrder);
+    }
+  }
+}

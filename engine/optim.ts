@@ -1,0 +1,111 @@
+/**
+ * Optimisers, one sample at a time as in the paper. Both subtract a step from every parameter
+ * after each sample; they differ in the step size.
+ */
+import type { Model } from './model.ts';
+import type { Loss } from './loss.ts';
+
+/**
+ * The paper's learning-rate schedule for 20 passes (appendix C / section III.A): η = 0.0005
+ * for the first 2 passes, 0.0002 for the next 3, 0.0001 for the next 3, 0.00005 for the
+ * next 4, then 0.00001. `schedule(pass, base)` scales it so that pass 0 gets `base`.
+ */
+export const PAPER_ETA: readonly number[] = [
+  0.0005, 0.0005, 0.0002, 0.0002, 0.0002, 0.0001, 0.0001, 0.0001, 0.00005, 0.00005, 0.00005, 0.00005,
+];
+export const PAPER_ETA_AFTER = 0.00001;
+
+export function schedule(pass: number, base = PAPER_ETA[0]): number {
+  const eta = pass < PAPER_ETA.length ? PAPER_ETA[pass] : PAPER_ETA_AFTER;
+  return (eta / PAPER_ETA[0]) * base;
+}
+
+export type OptimizerName = 'sdlm' | 'sgd';
+
+export interface Optimizer {
+  readonly name: OptimizerName;
+  /**
+   * Called before each pass with its learning rate. `curvatureSample(i)` runs sample i of
+   * the pass's estimation set through the network (SDLM needs it; SGD ignores it).
+   */
+  beginPass(rate: number, model: Model, loss: Loss, curvatureSamples: number, prepare: (i: number) => { input: Float32Array; label: number }): void;
+  /** params −= step ⊙ grads. */
+  update(params: Float32Array, grads: Float32Array): void;
+}
+
+/** Plain stochastic gradient descent, with optional momentum: v ← m·v − η·g; w ← w + v. */
+export class Sgd implements Optimizer {
+  readonly name = 'sgd';
+  readonly momentum: number;
+  private rate = 0;
+  private velocity: Float32Array;
+
+  constructor(paramCount: number, momentum = 0) {
+    if (!(momentum >= 0 && momentum < 1)) throw new RangeError(`SGD: momentum ${momentum} is not allowed (allowed: 0 to just below 1)`);
+    this.momentum = momentum;
+    this.velocity = new Float32Array(momentum > 0 ? paramCount : 0);
+  }
+
+  beginPass(rate: number): void {
+    this.rate = rate;
+  }
+
+  update(params: Float32Array, grads: Float32Array): void {
+    const rate = this.rate;
+    if (this.momentum === 0) {
+      for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
+      return;
+    }
+    const v = this.velocity;
+    const m = this.momentum;
+    for (let k = 0; k < params.length; k++) {
+      v[k] = m * v[k] - rate * grads[k];
+      params[k] += v[k];
+    }
+  }
+}
+
+/**
+ * Stochastic diagonal Levenberg–Marquardt (appendix C of the paper). Each parameter k gets its
+ * own step εₖ = η / (μ + hₖₖ), hₖₖ the average over `curvatureSamples` (500 in the paper) of
+ * the Gauss–Newton estimate of ∂²E/∂wₖ², re-estimated before every pass. μ = 0.02 keeps the
+ * step finite where the curvature is tiny. Parameters with a large curvature (a C1 weight,
+ * shared by 784 units) thus take small steps, those with a small one large steps.
+ */
+export class Sdlm implements Optimizer {
+  readonly name = 'sdlm';
+  readonly mu: number;
+  /** The current estimate of the Hessian's diagonal hₖₖ (the site can draw it). */
+  readonly curvature: Float32Array;
+  /** The current per-parameter steps εₖ. */
+  readonly steps: Float32Array;
+
+  constructor(paramCount: number, mu = 0.02) {
+    if (!(mu > 0) || !Number.isFinite(mu)) throw new RangeError(`SDLM: μ ${mu} is not allowed (allowed: a positive number)`);
+    this.mu = mu;
+    this.curvature = new Float32Array(paramCount);
+    this.steps = new Float32Array(paramCount);
+  }
+
+  beginPass(rate: number, model: Model, loss: Loss, curvatureSamples: number, prepare: (i: number) => { input: Float32Array; label: number }): void {
+    const h = this.curvature;
+    h.fill(0);
+    const d2 = new Float32Array(model.outputUnits);
+    for (let i = 0; i < curvatureSamples; i++) {
+      const { input, label } = prepare(i);
+      const trace = model.forward(input);
+      loss.curvature(trace.output, label, d2);
+      model.backwardSecondOrder(trace, d2, h);
+    }
+    const n = Math.max(1, curvatureSamples);
+    for (let k = 0; k < h.length; k++) {
+      h[k] /= n;
+      this.steps[k] = rate / (this.mu + h[k]);
+    }
+  }
+
+  update(params: Float32Array, grads: Float32Array): void {
+    const steps = this.steps;
+    for (let k = 0; k < params.length; k++) params[k] -= steps[k] * grads[k];
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Training in chunks: `new Trainer(…)`, then `step(n)` as often as you like — the command line
+ * calls it in a loop, the site's Web Worker a few hundred samples at a time between messages.
+ * One sample at a time, as in the paper: forward, loss, backward, update. Nothing here touches
+ * Node or the DOM.
+ */
+import type { Model } from './model.ts';
+import type { Loss } from './loss.ts';
+import type { Digits } from './idx.ts';
+import { prepareDigit } from './input.ts';
+import { Random } from './random.ts';
+import { Sdlm, Sgd, schedule, type Optimizer, type OptimizerName } from './optim.ts';
+
+export interface TrainerOptions {
+  model: Model;
+  loss: Loss;
+  data: Digits;
+  optimizer: OptimizerName;
+  /** Learning rate of the first pass (η for SDLM); later passes follow the paper's schedule. */
+  rate: number;
+  passes: number;
+  /** Seeds the order of the samples in every pass (the model's initial weights have their own seed). */
+  seed: number;
+  /** Train on the first `trainSize` digits only (default: all). */
+  trainSize?: number;
+  /** SGD only (default 0). */
+  momentum?: number;
+  /** SDLM only: μ (default 0.02) and the samples the curvature is estimated on before each pass (default 500). */
+  mu?: number;
+  curvatureSamples?: number;
+}
+
+export type TrainState = 'running' | 'pass-done' | 'done' | 'diverged';
+
+export interface TrainProgress {
+  /** 'pass-done' right after a pass ends (evaluate now if you want a curve); 'diverged': see `message`. */
+  state: TrainState;
+  /** The pass being trained, or just finished when state is 'pass-done' or 'done' (0-based). */
+  pass: number;
+  passes: number;
+  /** Samples done in this pass, out of `passSize`. */
+  seen: number;
+  passSize: number;
+  /** Mean loss and training errors over this pass's samples so far (measured before each update). */
+  loss: number;
+  errors: number;
+  /** The learning rate of this pass. */
+  rate: number;
+  message?: string;
+}
+
+export class Trainer {
+  readonly model: Model;
+  readonly loss: Loss;
+  readonly data: Digits;
+  readonly optimizer: Optimizer;
+  readonly passes: number;
+  readonly passSize: number;
+  readonly baseRate: number;
+  readonly curvatureSamples: number;
+  private readonly rng: Random;
+  private readonly order: Int32Array;
+  private readonly input: Float32Array;
+  private readonly grads: Float32Array;
+  private readonly dOut: Float32Array;
+  /** The parameters at the start of the pass: restored if training diverges. */
+  private readonly snapshot: Float32Array;
+  private readonly side: number;
+  private pass = 0;
+  private seen = 0;
+  private started = false;
+  private lossSum = 0;
+  private errors = 0;
+  private rate = 0;
+  private state: TrainState = 'running';
+  private message: string | undefined;
+
+  constructor(o: TrainerOptions) {
+    this.model = o.model;
+    this.loss = o.loss;
+    this.data = o.data;
+    const size = o.trainSize ?? o.data.count;
+    if (!Number.isInteger(size) || size < 1 || size > o.data.count) {
+      throw new RangeError(`train size ${size} is not allowed (allowed: 1 to ${o.data.count})`);
+    }
+    if (!Number.isInteger(o.passes) || o.passes < 1) throw new RangeError(`passes ${o.passes} is not allowed (allowed: a whole number ≥ 1)`);
+    if (!(o.rate > 0) || !Number.isFinite(o.rate)) throw new RangeError(`learning rate ${o.rate} is not allowed (allowed: a positive number)`);
+    const { maps, height, width } = this.model.analysis.input;
+    if (maps !== 1 || height !== width || height < o.data.rows || width < o.data.cols) {
+      throw new RangeError(`the network's input ${maps}@${height}×${width} cannot take ${o.data.rows}×${o.data.cols} digits`);
+    }
+    this.side = height;
+    this.passes = o.passes;
+    this.passSize = size;
+    this.baseRate = o.rate;
+    this.curvatureSamples = Math.min(o.curvatureSamples ?? 500, size);
+    this.optimizer = o.optimizer === 'sdlm' ? new Sdlm(this.model.paramCount, o.mu) : new Sgd(this.model.paramCount, o.momentum ?? 0);
+    this.rng = new Random(o.seed);
+    this.order = Int32Array.from({ length: size }, (_, i) => i);
+    this.input = new Float32Array(this.model.inputUnits);
+    this.grads = new Float32Array(this.model.paramCount);
+    this.dOut = new Float32Array(this.model.outputUnits);
+    this.snapshot = new Float32Array(this.model.paramCount);
+  }
+
+  progress(): TrainProgress {
+    return {
+      state: this.state, pass: this.pass, passes: this.passes, seen: this.seen, passSize: this.passSize,
+      loss: this.seen > 0 ? this.lossSum / this.seen : NaN, errors: this.errors, rate: this.rate, message: this.message,
+    };
+  }
+
+  /** Trains on up to n more samples, stopping at the end of a pass. Never throws on divergence: see `state`. */
+  step(n: number): TrainProgress {
+    if (this.state === 'done' || this.state === 'diverged') return this.progress();
+    if (this.state === 'pass-done') {
+      this.pass++;
+      this.seen = 0;
+      this.started = false;
+      this.state = 'running';
+    }
+    if (!this.started) this.beginPass();
+    const { model, loss, data, input, grads, dOut, order, optimizer } = this;
+    const end = Math.min(this.passSize, this.seen + Math.max(0, Math.floor(n)));
+    for (let s = this.seen; s < end; s++) {
+      const index = order[s];
+      const label = data.labels[index];
+      prepareDigit(data, index, input, this.side);
+      const trace = model.forward(input);
+      const e = loss.gradient(trace.output, label, dOut);
+      if (!Number.isFinite(e)) return this.diverge(`loss became ${e} at sample ${s + 1} of pass ${this.pass + 1}`);
+      if (loss.predict(trace.output) !== label) this.errors++;
+      this.lossSum += e;
+      grads.fill(0);
+      model.backward(trace, dOut, grads);
+      optimizer.update(model.params, grads);
+      this.seen = s + 1;
+    }
+    if (this.seen === this.passSize) {
+      const p = model.params;
+      for (let k = 0; k < p.length; k++) {
+        if (!Number.isFinite(p[k])) return this.diverge(`parameter ${k} became ${p[k]} in pass ${this.pass + 1}`);
+      }
+      this.state = this.pass + 1 < this.passes ? 'pass-done' : 'done';
+    }
+    return this.progress();
+  }
+
+  /** Shuffles, sets the pass's learning rate and (SDLM) re-estimates the curvature. */
+  private beginPass(): void {
+    this.rng.shuffle(this.order);
+    this.rate = schedule(this.pass, this.baseRate);
+    this.lossSum = 0;
+    this.errors = 0;
+    this.snapshot.set(this.model.params);
+    const sample = { input: this.input, label: 0 };
+    this.optimizer.beginPass(this.rate, this.model, this.loss, this.curvatureSamples, (i) => {
+      const index = this.order[i];
+      prepareDigit(this.data, index, this.input, this.side);
+      sample.label = this.data.labels[index];
+      return sample;
+    });
+    this.started = true;
+  }
+
+  private diverge(message: string): TrainProgress {
+    this.model.params.set(this.snapshot);
+    this.state = 'diverged';
+    this.message = `${message}; training stopped and the weights were reset to the start of the pass (try a smaller learning rate)`;
+    return this.progress();
+  }
+}
+
+export interface Evaluation {
+  samples: number;
+  correct: number;
+  accuracy: number;
+  /** Mean loss. */
+  loss: number;
+  /** confusion[true][predicted]: how often a digit of class `true` was read as `predicted`. */
+  confusion: number[][];
+}
+
+/**
+ * Runs digits [start, end) through the model and counts. Pass the previous result as `into` to
+ * evaluate a large set in chunks.
+ */
+export function evaluate(model: Model, loss: Loss, data: Digits, start = 0, end = data.count, into?: Evaluation): Evaluation {
+  const classes = model.outputUnits;
+  const result = into ?? { samples: 0, correct: 0, accuracy: 0, loss: 0, confusion: Array.from({ length: classes }, () => new Array<number>(classes).fill(0)) };
+  const side = model.analysis.input.height;
+  const input = new Float32Array(model.inputUnits);
+  let lossSum = result.loss * result.samples;
+  for (let i = start; i < end; i++) {
+    prepareDigit(data, i, input, side);
+    const output = model.forward(input).output;
+    const label = data.labels[i];
+    const predicted = loss.predict(output);
+    lossSum += loss.value(output, label);
+    result.confusion[label][predicted]++;
+    if (predicted === label) result.correct++;
+    result.samples++;
+  }
+  result.accuracy = result.samples > 0 ? result.correct / result.samples : 0;
+  result.loss = result.samples > 0 ? lossSum / result.samples : 0;
+  return result;
+}

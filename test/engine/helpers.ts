@@ -1,0 +1,54 @@
+/** Shared by the engine tests: a finite-difference gradient check and small random inputs. */
+import { Model, Random, type Loss } from '../../engine/index.ts';
+
+export function randomInput(model: Model, seed: number): Float32Array {
+  const rng = new Random(seed);
+  return Float32Array.from({ length: model.inputUnits }, () => rng.symmetric(1));
+}
+
+export interface GradCheck {
+  /** ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) over the checked parameters, per layer. */
+  errors: Record<string, number>;
+  worst: number;
+  checked: number;
+}
+
+/**
+ * Compares `Model.backward` with central differences (E(p+h) − E(p−h)) / 2h on up to
+ * `perLayer` parameters of every layer that has any. Parameters are float32, so h is not tiny.
+ */
+export function gradCheck(model: Model, loss: Loss, input: Float32Array, label: number, perLayer = 25, h = 1e-3): GradCheck {
+  const trace = model.forward(input);
+  const dOut = new Float32Array(model.outputUnits);
+  loss.gradient(trace.output, label, dOut);
+  const grads = new Float32Array(model.paramCount);
+  model.backward(trace, dOut, grads);
+  const rng = new Random(99);
+  const errors: Record<string, number> = {};
+  let worst = 0;
+  let checked = 0;
+  for (const layer of model.layers) {
+    if (layer.paramCount === 0) continue;
+    let diff = 0;
+    let norm = 0;
+    const n = Math.min(perLayer, layer.paramCount);
+    for (let s = 0; s < n; s++) {
+      // The first and last parameters (kernel corner, a bias), then random ones.
+      const k = layer.offset + (s === 0 ? 0 : s === 1 ? layer.paramCount - 1 : rng.int(layer.paramCount));
+      const keep = model.params[k];
+      model.params[k] = keep + h;
+      const plus = loss.value(model.forward(input).output, label);
+      model.params[k] = keep - h;
+      const minus = loss.value(model.forward(input).output, label);
+      model.params[k] = keep;
+      const numeric = (plus - minus) / (2 * h);
+      diff += (grads[k] - numeric) ** 2;
+      norm += grads[k] ** 2 + numeric ** 2;
+      checked++;
+    }
+    const error = norm === 0 ? 0 : Math.sqrt(diff) / Math.sqrt(norm);
+    errors[layer.name] = error;
+    worst = Math.max(worst, error);
+  }
+  return { errors, worst, checked };
+}
