@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { prepareDigit } from '../../engine/index.ts';
 import { C1_SIDE, INPUT_SIDE, KERNEL, MNIST_SIDE, PAD, c1UnitCentredAt, cellAt, formatValue, inputView, preparePaper, windowAround } from '../../src/widgets/input-padding/model.ts';
 
 /** A synthetic 28×28 "digit": a vertical bar of full ink in columns 12–15, rows 4–23, and one grey pixel. */
@@ -23,10 +24,10 @@ describe('input model', () => {
   });
   test('the paper’s normalisation: paper −0.1, ink 1.175, linear between; the padding is paper', () => {
     const view = inputView(bar());
-    expect(cellAt(view, 0, 0).value).toBeCloseTo(-0.1, 12);
-    expect(cellAt(view, 29, 29).value).toBeCloseTo(-0.1, 12);
-    expect(cellAt(view, 6, 14).value).toBeCloseTo(1.175, 12);
-    expect(cellAt(view, 2, 2).value).toBeCloseTo(-0.1 + 1.275 * 0.2, 12);
+    expect(cellAt(view, 0, 0).value).toBeCloseTo(-0.1, 6);
+    expect(cellAt(view, 29, 29).value).toBeCloseTo(-0.1, 6);
+    expect(cellAt(view, 6, 14).value).toBeCloseTo(1.175, 6);
+    expect(cellAt(view, 2, 2).value).toBeCloseTo(-0.1 + 1.275 * 0.2, 6);
     expect(formatValue(cellAt(view, 0, 0).value)).toBe('−0.100');
     expect(formatValue(cellAt(view, 6, 14).value)).toBe('1.175');
     expect(formatValue(-0.1 + 0.1)).toBe('0.000');
@@ -35,12 +36,12 @@ describe('input model', () => {
     const view = inputView(bar());
     const values = view.cells.map((c) => c.value);
     const mean = values.reduce((a, b) => a + b) / values.length;
-    expect(view.mean).toBeCloseTo(mean, 12);
-    expect(view.variance).toBeCloseTo(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length, 12);
+    expect(view.mean).toBeCloseTo(mean, 6);
+    expect(view.variance).toBeCloseTo(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length, 6);
     // An all-paper image: every value −0.1, no spread.
     const blank = inputView(new Array(784).fill(0));
-    expect(blank.mean).toBeCloseTo(-0.1, 12);
-    expect(blank.variance).toBeCloseTo(0, 12);
+    expect(blank.mean).toBeCloseTo(-0.1, 6);
+    expect(blank.variance).toBeCloseTo(0, 6);
   });
   test('every pixel of the original digit is the centre of a C1 receptive field; the padding frame never is', () => {
     expect(c1UnitCentredAt(2, 2)).toMatchObject({ row: 0, col: 0 });
@@ -55,20 +56,22 @@ describe('input model', () => {
     const view = inputView(bar());
     const w = windowAround(view, 6, 14);
     expect(w).toHaveLength(5);
-    expect(w[2][2]).toBeCloseTo(1.175, 12);
+    expect(w[2][2]).toBeCloseTo(1.175, 6);
     // Input columns 12–16 are digit columns 10–14: the bar (digit 12–15) starts at input column 14.
-    expect(w[2][1]).toBeCloseTo(-0.1, 12);
-    expect(w[2][4]).toBeCloseTo(1.175, 12);
+    expect(w[2][1]).toBeCloseTo(-0.1, 6);
+    expect(w[2][4]).toBeCloseTo(1.175, 6);
     const corner = windowAround(view, 0, 0);
     expect(corner[0][0]).toBeNull();
-    expect(corner[2][2]).toBeCloseTo(-0.1, 12);
+    expect(corner[2][2]).toBeCloseTo(-0.1, 6);
   });
-  test('the preparation can be swapped (the engine’s will replace the temporary one) and bad digits are refused', () => {
+  test('the preparation is the engine’s prepareDigit by default, can be swapped, and bad digits are refused', () => {
     const seen: number[] = [];
     const view = inputView(bar(), (d) => { seen.push(d.length); return new Array(32 * 32).fill(0.5); });
     expect(seen).toEqual([784]);
     expect(cellAt(view, 0, 0).value).toBe(0.5);
     expect(preparePaper(bar())).toHaveLength(1024);
+    const engine = prepareDigit({ pixels: Uint8Array.from(bar()), rows: 28, cols: 28 }, 0, new Float32Array(1024), 32);
+    expect(inputView(bar()).cells.map((c) => c.value)).toEqual(Array.from(engine));
     expect(() => inputView([1, 2, 3])).toThrow(/784 grey levels, got 3/);
     const bad = bar();
     bad[5] = 256;

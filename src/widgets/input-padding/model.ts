@@ -3,7 +3,7 @@
  * ink) placed in LeNet-5's 32×32 input with the paper's normalisation, and what a reader sees
  * when pointing at one pixel: its value and the C1 receptive field centred on it.
  */
-import { analyze, lenet5 } from '../../../engine/index.ts';
+import { BACKGROUND, FOREGROUND, analyze, lenet5, prepareDigit } from '../../../engine/index.ts';
 
 /** Side of an MNIST image. */
 export const MNIST_SIDE = 28;
@@ -20,26 +20,15 @@ export const C1_SIDE = paper.layers[0].output.height;
 /** Turns 28×28 grey levels into the network's 32×32 input values, row by row. */
 export type Prepare = (digit: ArrayLike<number>) => ArrayLike<number>;
 
+/** The paper's two grey values, from the engine: white paper → −0.1, black ink → 1.175. */
+export { BACKGROUND, FOREGROUND };
+
 /**
- * The paper's preparation (section II.B) and its two grey values: the digit centred in the 32×32 field, white paper
- * → −0.1, black ink → 1.175, linear in between. TEMPORARY HOME: this is numerics and belongs to
- * the engine (engine/input.ts's `prepareDigit`, announced but not on main yet); the widget only
- * ever calls it through `inputView`'s `prepare` parameter, so the engine's function replaces it
- * in one line.
+ * The paper's preparation (section II.B), done by the engine: the digit centred in the 32×32
+ * field, grey levels mapped linearly from paper (−0.1) to ink (1.175).
  */
-export const BACKGROUND = -0.1;
-export const FOREGROUND = 1.175;
-export const preparePaper: Prepare = (digit) => {
-  const background = BACKGROUND;
-  const foreground = FOREGROUND;
-  const out = new Float64Array(INPUT_SIDE * INPUT_SIDE).fill(background);
-  for (let r = 0; r < MNIST_SIDE; r++) {
-    for (let c = 0; c < MNIST_SIDE; c++) {
-      out[(r + PAD) * INPUT_SIDE + c + PAD] = background + (digit[r * MNIST_SIDE + c] * (foreground - background)) / 255;
-    }
-  }
-  return out;
-};
+export const preparePaper: Prepare = (digit) =>
+  prepareDigit({ pixels: Uint8Array.from(digit), rows: MNIST_SIDE, cols: MNIST_SIDE }, 0, new Float32Array(INPUT_SIDE * INPUT_SIDE), INPUT_SIDE);
 
 export interface InputCell {
   row: number;
