@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { prepareDigit } from '../../engine/index.ts';
-import { C1_SIDE, INPUT_SIDE, KERNEL, MNIST_SIDE, PAD, c1UnitCentredAt, cellAt, formatValue, inputView, preparePaper, windowAround } from '../../src/widgets/input-padding/model.ts';
+import { C1_SIDE, INPUT_SIDE, KERNEL, MNIST_SIDE, PAD, c1UnitCentredAt, cellAt, formatValue, inputView, preparePaper, setStatistics, windowAround } from '../../src/widgets/input-padding/model.ts';
 
 /** A synthetic 28×28 "digit": a vertical bar of full ink in columns 12–15, rows 4–23, and one grey pixel. */
 function bar(): number[] {
@@ -78,5 +78,18 @@ describe('input model', () => {
     expect(() => inputView(bad)).toThrow(/Grey level 5/);
     bad[5] = Number.NaN;
     expect(() => inputView(bad)).toThrow(/Grey level 5/);
+  });
+});
+
+describe('statistics over a set of digits', () => {
+  test('equal the statistics of all their prepared values together', () => {
+    const a = bar();
+    const b = new Array<number>(784).fill(255);
+    const stats = setStatistics({ count: 2, pixels: [...a, ...b] });
+    const values = [...inputView(a).cells, ...inputView(b).cells].map((c) => c.value);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    expect(stats.mean).toBeCloseTo(mean, 6);
+    expect(stats.variance).toBeCloseTo(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length, 6);
+    expect(() => setStatistics({ count: 3, pixels: a })).toThrow(/Expected 3×784/);
   });
 });

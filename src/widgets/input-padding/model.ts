@@ -101,3 +101,24 @@ export function windowAround(view: InputView, row: number, col: number): (number
 
 /** A value as the widget prints it: three decimals and a real minus sign, −0.100. */
 export const formatValue = (v: number): string => (Math.abs(v) < 0.0005 ? 0 : v).toFixed(3).replace('-', '−');
+
+/** Mean and variance of the prepared inputs over a whole set of digits (`count` digits of rows×cols grey levels). */
+export function setStatistics(digits: { count: number; pixels: ArrayLike<number> }, prepare: Prepare = preparePaper): { mean: number; variance: number } {
+  const size = MNIST_SIDE * MNIST_SIDE;
+  if (digits.pixels.length !== digits.count * size) throw new RangeError(`Expected ${digits.count}×${size} grey levels, got ${digits.pixels.length}`);
+  let sum = 0;
+  let squares = 0;
+  let n = 0;
+  const one = new Uint8Array(size);
+  for (let d = 0; d < digits.count; d++) {
+    for (let i = 0; i < size; i++) one[i] = digits.pixels[d * size + i];
+    const values = prepare(one);
+    for (let i = 0; i < values.length; i++) {
+      sum += values[i];
+      squares += values[i] * values[i];
+    }
+    n += values.length;
+  }
+  const mean = sum / n;
+  return { mean, variance: squares / n - mean * mean };
+}
