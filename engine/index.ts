@@ -15,3 +15,4 @@ export * from './optim.ts';
 export * from './trainer.ts';
 export * from './variants.ts';
 export * from './weights.ts';
+export * from './inspect.ts';

@@ -1,0 +1,24 @@
+/**
+ * Looking inside a model: the learned weights, where the site draws them. The parameter layout
+ * is the one documented in each layer's file (layers/conv.ts for convolutions).
+ */
+import type { Model } from './model.ts';
+import { inputMapsOf } from './layers/conv.ts';
+
+/**
+ * The k×k kernel that convolution layer `layerName` applies to input map `source` to build its
+ * output map `outMap` — a view on the model's parameters, not a copy.
+ */
+export function convKernel(model: Model, layerName: string, outMap: number, source: number): Float32Array {
+  const i = model.layers.findIndex((l) => l.name === layerName);
+  const spec = model.spec.layers[i];
+  if (!spec || spec.kind !== 'conv') throw new RangeError(`convKernel: ${layerName} is not a convolution layer of this model`);
+  const rows = inputMapsOf(spec, model.layers[i].input.maps);
+  const at = rows[outMap]?.indexOf(source) ?? -1;
+  if (at < 0) throw new RangeError(`convKernel: ${layerName} map ${outMap} is not connected to input map ${source}`);
+  let connection = at;
+  for (let o = 0; o < outMap; o++) connection += rows[o].length;
+  const kk = spec.kernel * spec.kernel;
+  const start = model.layers[i].offset + connection * kk;
+  return model.params.subarray(start, start + kk);
+}
