@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { analyze, lenet5 } from '../../engine/index.ts';
 import { denseTable, networkWith, paperTable, toggle } from '../../src/widgets/c3-table/model.ts';
+import { cellAt, formatValue, inputView } from '../../src/widgets/input-padding/model.ts';
+import { sampleDigits } from '../../src/data/digits.ts';
 import { launchBrowser, openPage } from './chromium.ts';
 
 let browser: Browser;
@@ -46,6 +48,66 @@ describe.each(languages)('chapters Input, C1, C3 ($lang)', ({ lang, prefix, word
     await noBadNumbers(page);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  test('Input: pointing at a pixel, tapping it or moving there with the keyboard shows its value; the picker swaps the digit', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), `${prefix}/chapters/input/`);
+    const widget = page.locator('input-pixels');
+    const digits = sampleDigits();
+    const three = inputView(digits.find((d) => d.label === 3)!.pixels);
+    const image = widget.getByRole('application', { name: lang === 'en' ? 'Input pixels of the digit 3' : '数字 3 的输入像素' });
+    await image.scrollIntoViewIfNeeded();
+    const box = (await image.boundingBox())!;
+    const at = (row: number, col: number) => ({ x: box.x + ((col + 0.5) / 32) * box.width, y: box.y + ((row + 0.5) / 32) * box.height });
+    const readout = widget.locator('[aria-live]');
+
+    // The mouse over padding: the paper's value, and no C1 window centred there.
+    await page.mouse.move(at(0, 5).x, at(0, 5).y);
+    await expect(readout.textContent()).resolves.toContain(lang === 'en' ? 'Row 0, column 5' : '第 0 行，第 5 列');
+    await expect(readout.textContent()).resolves.toContain(formatValue(cellAt(three, 0, 5).value));
+    await expect(readout.textContent()).resolves.toMatch(lang === 'en' ? /padding frame/ : /填充边框/);
+
+    // The inkiest pixel of the digit: its grey level and the engine's value.
+    const ink = three.cells.reduce((best, c) => ((c.grey ?? 0) > (best.grey ?? 0) ? c : best));
+    await page.mouse.move(at(ink.row, ink.col).x, at(ink.row, ink.col).y);
+    await expect(readout.textContent()).resolves.toContain(`${ink.grey}`);
+    await expect(readout.textContent()).resolves.toContain(formatValue(ink.value));
+    await expect(readout.textContent()).resolves.toContain(`(${ink.row - 2}, ${ink.col - 2})`);
+
+    // Keyboard: focus the image, move one pixel right.
+    await image.focus();
+    await page.keyboard.press('ArrowRight');
+    const right = cellAt(three, ink.row, ink.col + 1);
+    await expect(readout.textContent()).resolves.toContain(lang === 'en' ? `Row ${ink.row}, column ${ink.col + 1}` : `第 ${ink.row} 行，第 ${ink.col + 1} 列`);
+    await expect(readout.textContent()).resolves.toContain(formatValue(right.value));
+    // The 5×5 window shows the values around it.
+    await expect(widget.locator('[data-window] td').nth(12).textContent()).resolves.toBe(formatValue(right.value));
+
+    // Another digit, and the same pixel's new value.
+    await widget.getByRole('button', { name: new RegExp(lang === 'en' ? '^Digit 7,' : '^数字 7，') }).click();
+    const seven = inputView(digits.find((d) => d.label === 7)!.pixels);
+    await expect(widget.getByRole('application').getAttribute('aria-label')).resolves.toBe(lang === 'en' ? 'Input pixels of the digit 7' : '数字 7 的输入像素');
+    await expect(readout.textContent()).resolves.toContain(formatValue(cellAt(seven, ink.row, ink.col + 1).value));
+    await noBadNumbers(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('Input on a phone: a tap shows the pixel', async () => {
+    // openPage has no touch screen, so this context is made here, watched the same way.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    await page.goto(`${inject('baseUrl')}${prefix}/chapters/input/`, { waitUntil: 'networkidle' });
+    const image = page.locator('input-pixels').getByRole('application');
+    await image.scrollIntoViewIfNeeded();
+    const box = (await image.boundingBox())!;
+    await page.touchscreen.tap(box.x + (1.5 / 32) * box.width, box.y + (20.5 / 32) * box.height);
+    await expect(page.locator('input-pixels [aria-live]').textContent()).resolves.toContain(lang === 'en' ? 'Row 20, column 1' : '第 20 行，第 1 列');
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 

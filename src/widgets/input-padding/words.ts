@@ -24,7 +24,7 @@ export const words = {
   window: { en: 'Input values in that {k}×{k} window', 'zh-CN': '这个 {k}×{k} 窗口中的输入值' },
   stats: { en: 'This digit’s {count} input values: mean {mean}, variance {variance}.', 'zh-CN': '这个数字的 {count} 个输入值：均值 {mean}，方差 {variance}。' },
   pick: { en: 'Pick a test digit', 'zh-CN': '选择一个测试集数字' },
-  digit: { en: 'Digit {label}', 'zh-CN': '数字 {label}' },
+  digit: { en: 'Digit {label}, test image #{index}', 'zh-CN': '数字 {label}，测试图像 #{index}' },
   setStats: {
     en: 'All {count} MNIST test digits prepared this way: mean {mean}, variance {variance}.',
     'zh-CN': '按同样方式处理全部 {count} 个 MNIST 测试集数字：均值 {mean}，方差 {variance}。',
