@@ -6,6 +6,7 @@ import { UsageError } from './args.ts';
 import { SpecError } from '../engine/index.ts';
 import { summary, SUMMARY_HELP } from './commands/summary.ts';
 import { train, TRAIN_HELP } from './commands/train.ts';
+import { evalCommand, EVAL_HELP } from './commands/eval.ts';
 
 interface Command {
   run: (argv: string[]) => Promise<void> | void;
@@ -15,6 +16,7 @@ interface Command {
 const commands: Record<string, Command> = {
   summary: { run: summary, help: SUMMARY_HELP },
   train: { run: train, help: TRAIN_HELP },
+  eval: { run: evalCommand, help: EVAL_HELP },
 };
 
 function usage(): string {

@@ -25,14 +25,15 @@ export interface IdxImages {
 function header(bytes: Uint8Array, what: string, magic: number, dims: number): number[] {
   if (!(bytes instanceof Uint8Array)) throw new IdxError(`${what}: expected bytes (a Uint8Array)`);
   const headerSize = 4 + 4 * dims;
-  if (bytes.length < headerSize) {
-    throw new IdxError(`${what}: truncated: ${bytes.length} bytes, shorter than the ${headerSize}-byte IDX header`);
-  }
+  if (bytes.length < 4) throw new IdxError(`${what}: truncated: ${bytes.length} bytes, shorter than the ${headerSize}-byte IDX header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = view.getUint32(0, false);
   if (found !== magic) {
     const hint = found === IMAGES_MAGIC ? ' (an images file)' : found === LABELS_MAGIC ? ' (a labels file)' : ' (not an IDX file of unsigned bytes?)';
     throw new IdxError(`${what}: wrong magic number ${found}${hint}, expected ${magic}`);
+  }
+  if (bytes.length < headerSize) {
+    throw new IdxError(`${what}: truncated: ${bytes.length} bytes, shorter than the ${headerSize}-byte IDX header`);
   }
   return Array.from({ length: dims }, (_, i) => view.getUint32(4 + 4 * i, false));
 }
