@@ -90,14 +90,15 @@ class C3ConnectionTable extends HTMLElement {
       for (const o of result.emptyMaps) for (const el of this.querySelectorAll(`[data-column="${o}"]`)) el.classList.add('empty');
       const hint = (this.querySelector('template[data-empty-hint]') as HTMLTemplateElement).content.textContent ?? '';
       const maps = result.emptyMaps.join(', ');
-      error.textContent = `${explain(result.error, this.language)} ${result.emptyMaps.length ? hint.replace('{maps}', maps) : ''}`.trim();
+      error.querySelector('[data-error-engine]')!.textContent = explain(result.error, this.language);
+      error.querySelector('[data-error-hint]')!.textContent = result.emptyMaps.length ? hint.replace('{maps}', maps) : '';
       error.hidden = false;
       stale.hidden = false;
       this.classList.add('is-stale');
       return;
     }
     error.hidden = true;
-    error.textContent = '';
+    for (const p of error.querySelectorAll('p')) p.textContent = '';
     stale.hidden = true;
     this.classList.remove('is-stale');
     const set = (key: string, n: number) => { this.querySelector(`[data-value="${key}"]`)!.textContent = formatCount(n); };
