@@ -10,11 +10,12 @@ export const MNIST_SIDE = 28;
 
 const paper = analyze(lenet5());
 const c1 = lenet5().layers[0];
-/** Side of LeNet-5's input (32) and the zero-padding that puts a 28×28 digit in its middle (2). */
+if (c1.kind !== 'conv') throw new Error('LeNet-5’s first layer is expected to be the convolution C1');
+/** Side of LeNet-5's input (32) and the frame of paper that puts a 28×28 digit in its middle (2). */
 export const INPUT_SIDE = paper.input.height;
 export const PAD = (INPUT_SIDE - MNIST_SIDE) / 2;
 /** Side of C1's receptive field (5) and of its maps (28). */
-export const KERNEL = c1.kind === 'conv' ? c1.kernel : 5;
+export const KERNEL = c1.kernel;
 export const C1_SIDE = paper.layers[0].output.height;
 
 /** Turns 28×28 grey levels into the network's 32×32 input values, row by row. */
@@ -33,7 +34,7 @@ export const preparePaper: Prepare = (digit) =>
 export interface InputCell {
   row: number;
   col: number;
-  /** The digit's grey level 0–255, or null for the zero-padding frame. */
+  /** The digit's grey level 0–255, or null in the padding frame. */
   grey: number | null;
   /** The value the network sees. */
   value: number;
