@@ -94,6 +94,24 @@ describe.each(languages)('chapters Input, C1, C3 ($lang)', ({ lang, prefix, word
     await context.close();
   });
 
+  test('Input: C1 fed the bare 28×28 image shrinks to 24×24; padding inside C1 restores the size, with the engine’s counts', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), `${prefix}/chapters/input/`);
+    const calc = page.locator('layer-calculator[data-layer="C1"]');
+    await calc.getByLabel(words.inputSize).fill('28');
+    await expect(value(calc, 'output')).resolves.toBe('6@24×24');
+    await expect(value(calc, 'connections')).resolves.toBe(count(engineLayer('C1', {}, 28).connections));
+    await calc.getByLabel(lang === 'en' ? 'Padding' : '填充').fill('2');
+    const padded = engineLayer('C1', { padding: 2 }, 28);
+    await expect(value(calc, 'output')).resolves.toBe('6@28×28');
+    await expect(value(calc, 'connections')).resolves.toBe(count(padded.connections));
+    await expect(value(calc, 'params')).resolves.toBe('156');
+    await calc.getByLabel(lang === 'en' ? 'Padding' : '填充').fill('5');
+    await expect(calc.getByRole('alert').filter({ hasText: /5/ }).count()).resolves.toBe(1);
+    await noBadNumbers(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   test('Input on a phone: a tap shows the pixel', async () => {
     // openPage has no touch screen, so this context is made here, watched the same way.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
