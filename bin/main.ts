@@ -7,6 +7,7 @@ import { SpecError } from '../engine/index.ts';
 import { summary, SUMMARY_HELP } from './commands/summary.ts';
 import { train, TRAIN_HELP } from './commands/train.ts';
 import { evalCommand, EVAL_HELP } from './commands/eval.ts';
+import { bench, BENCH_HELP } from './commands/bench.ts';
 
 interface Command {
   run: (argv: string[]) => Promise<void> | void;
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   summary: { run: summary, help: SUMMARY_HELP },
   train: { run: train, help: TRAIN_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
+  bench: { run: bench, help: BENCH_HELP },
 };
 
 function usage(): string {

@@ -7,7 +7,7 @@ export * from './explain.ts';
 export * from './random.ts';
 export * from './model.ts';
 export * from './loss.ts';
-export { squash, SQUASH_A, SQUASH_S } from './layers/activation.ts';
+export { squash, tanh, SQUASH_A, SQUASH_S } from './layers/activation.ts';
 export type { LayerOps } from './layers/ops.ts';
 export * from './idx.ts';
 export * from './input.ts';

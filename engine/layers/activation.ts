@@ -10,13 +10,34 @@ export const SQUASH_A = 1.7159;
 export const SQUASH_S = 2 / 3;
 
 export function squash(a: number): number {
-  return SQUASH_A * Math.tanh(SQUASH_S * a);
+  return SQUASH_A * tanh(SQUASH_S * a);
+}
+
+/**
+ * tanh as a rational function (the float approximation of the Eigen library): within 3·10⁻⁷
+ * of Math.tanh everywhere — below float32's resolution near ±1 — and about twice as fast,
+ * which matters with 8,000 squashing units per LeNet-5 forward pass.
+ */
+export function tanh(x: number): number {
+  if (x > 7.90531110763549805) x = 7.90531110763549805;
+  else if (x < -7.90531110763549805) x = -7.90531110763549805;
+  const x2 = x * x;
+  let p = x2 * -2.76076847742355e-16 + 2.00018790482477e-13;
+  p = x2 * p - 8.60467152213735e-11;
+  p = x2 * p + 5.12229709037114e-8;
+  p = x2 * p + 1.48572235717979e-5;
+  p = x2 * p + 6.37261928875436e-4;
+  p = x2 * p + 4.89352455891786e-3;
+  let q = x2 * 1.19825839466702e-6 + 1.18534705686654e-4;
+  q = x2 * q + 2.268434632439e-3;
+  q = x2 * q + 4.89352518554385e-3;
+  return (x * p) / q;
 }
 
 /** out[i] = f(pre[i]) for the first n units. For 'none' the model makes out and pre the same buffer. */
 export function activate(kind: Activation, pre: Float32Array, out: Float32Array, n: number): void {
   if (kind === 'squash') {
-    for (let i = 0; i < n; i++) out[i] = SQUASH_A * Math.tanh(SQUASH_S * pre[i]);
+    for (let i = 0; i < n; i++) out[i] = SQUASH_A * tanh(SQUASH_S * pre[i]);
   } else if (kind === 'relu') {
     for (let i = 0; i < n; i++) out[i] = pre[i] > 0 ? pre[i] : 0;
   } else if (out !== pre) {

@@ -205,6 +205,10 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       continue;
     }
     for (let p = 0; p < outHW; p++) pre[outBase + p] = bias;
+    if (k === 5 && stride === 1) {
+      convForward5(connStart[o], connStart[o + 1], connSource, params, offset, x, pre, inW, inHW, outBase, outH, outW);
+      continue;
+    }
     for (let c = connStart[o]; c < connStart[o + 1]; c++) {
       const inBase = connSource[c] * inHW;
       let w = offset + c * kk;
@@ -255,6 +259,10 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
         }
         continue;
       }
+      if (k === 5 && stride === 1) {
+        convBackward5(inBase, w, params, x, dPre, dX, grads, inW, outBase, outH, outW);
+        continue;
+      }
       for (let ky = 0; ky < k; ky++) {
         for (let kx = 0; kx < k; kx++, w++) {
           const weight = params[w];
@@ -284,5 +292,55 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
         }
       }
     }
+  }
+}
+
+// 5×5 kernels with stride 1 — every convolution of LeNet-5 — get their own loops: the five
+// weights of a kernel row sit in registers and each output is read and written once per five
+// multiply-adds, instead of once per multiply-add.
+
+function convForward5(first: number, last: number, connSource: Int32Array, params: Float32Array, offset: number,
+  x: Float32Array, pre: Float32Array, inW: number, inHW: number, outBase: number, outH: number, outW: number): void {
+  for (let c = first; c < last; c++) {
+    const inBase = connSource[c] * inHW;
+    for (let ky = 0; ky < 5; ky++) {
+      const w = offset + c * 25 + ky * 5;
+      const w0 = params[w], w1 = params[w + 1], w2 = params[w + 2], w3 = params[w + 3], w4 = params[w + 4];
+      for (let oy = 0; oy < outH; oy++) {
+        const r = inBase + (oy + ky) * inW;
+        const out = outBase + oy * outW;
+        for (let ox = 0; ox < outW; ox++) {
+          const i = r + ox;
+          pre[out + ox] += w0 * x[i] + w1 * x[i + 1] + w2 * x[i + 2] + w3 * x[i + 3] + w4 * x[i + 4];
+        }
+      }
+    }
+  }
+}
+
+function convBackward5(inBase: number, w: number, params: Float32Array, x: Float32Array, dPre: Float32Array,
+  dX: Float32Array | null, grads: Float32Array, inW: number, outBase: number, outH: number, outW: number): void {
+  for (let ky = 0; ky < 5; ky++, w += 5) {
+    const w0 = params[w], w1 = params[w + 1], w2 = params[w + 2], w3 = params[w + 3], w4 = params[w + 4];
+    let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
+    for (let oy = 0; oy < outH; oy++) {
+      const r = inBase + (oy + ky) * inW;
+      const out = outBase + oy * outW;
+      if (dX) {
+        for (let ox = 0; ox < outW; ox++) {
+          const d = dPre[out + ox];
+          const i = r + ox;
+          g0 += d * x[i]; g1 += d * x[i + 1]; g2 += d * x[i + 2]; g3 += d * x[i + 3]; g4 += d * x[i + 4];
+          dX[i] += w0 * d; dX[i + 1] += w1 * d; dX[i + 2] += w2 * d; dX[i + 3] += w3 * d; dX[i + 4] += w4 * d;
+        }
+      } else {
+        for (let ox = 0; ox < outW; ox++) {
+          const d = dPre[out + ox];
+          const i = r + ox;
+          g0 += d * x[i]; g1 += d * x[i + 1]; g2 += d * x[i + 2]; g3 += d * x[i + 3]; g4 += d * x[i + 4];
+        }
+      }
+    }
+    grads[w] += g0; grads[w + 1] += g1; grads[w + 2] += g2; grads[w + 3] += g3; grads[w + 4] += g4;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  Model, lenet5, modernLenet5, mapLoss, rbfLoss, softmaxCrossEntropy, type LayerSpec, type Loss, type NetworkSpec,
+  Model, lenet5, modernLenet5, mapLoss, rbfLoss, softmaxCrossEntropy, tanh, type LayerSpec, type Loss, type NetworkSpec,
 } from '../../engine/index.ts';
 import { gradCheck, randomInput } from './helpers.ts';
 
@@ -20,6 +20,8 @@ function around(layer: LayerSpec, head: LayerSpec[] = [{ kind: 'full', name: 'OU
 
 const cases: [string, NetworkSpec, Loss][] = [
   ['conv 3→4 maps, 3×3, with a connection table, squash', around({ kind: 'conv', name: 'T', maps: 4, kernel: 3, activation: 'squash', table: [[0, 1], [1, 2], [0, 2], [0, 1, 2]] }), softmaxCrossEntropy()],
+  ['conv 3→4 maps, 5×5 (the unrolled kernel), with a connection table, squash', around({ kind: 'conv', name: 'T', maps: 4, kernel: 5, activation: 'squash', table: [[0], [1, 2], [0, 2], [0, 1, 2]] }), softmaxCrossEntropy()],
+  ['conv 3→2 maps, 5×5, padding 2, relu', around({ kind: 'conv', name: 'T', maps: 2, kernel: 5, padding: 2, activation: 'relu' }), softmaxCrossEntropy()],
   ['conv 3→2 maps, 3×3, stride 2, padding 1, relu', around({ kind: 'conv', name: 'T', maps: 2, kernel: 3, stride: 2, padding: 1, activation: 'relu' }), softmaxCrossEntropy()],
   ['conv 3→5 maps, 8×8 kernel to a 1×1 output, none', around({ kind: 'conv', name: 'T', maps: 5, kernel: 8, activation: 'none' }), softmaxCrossEntropy()],
   ['trainable subsampling 2×2 on 3@8×8, squash', around({ kind: 'subsample', name: 'T', pool: 'trainable', window: 2, activation: 'squash' }), softmaxCrossEntropy()],
@@ -91,5 +93,13 @@ describe('negative control: a wrong backward fails the check', () => {
     offByOne(model, 'T');
     const result = gradCheck(model, softmaxCrossEntropy(), randomInput(model, 1), 1, 40);
     expect(result.worst).toBeGreaterThan(TOLERANCE);
+  });
+});
+
+describe('the fast tanh', () => {
+  it('is within 3e-7 of Math.tanh from −12 to 12', () => {
+    let worst = 0;
+    for (let x = -12; x <= 12; x += 0.001) worst = Math.max(worst, Math.abs(tanh(x) - Math.tanh(x)));
+    expect(worst).toBeLessThan(3e-7);
   });
 });

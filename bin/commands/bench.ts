@@ -1,0 +1,80 @@
+/** `lenet bench`: how fast the engine trains and infers, one sample at a time, on one thread. */
+import { Model, Trainer, VARIANTS, VARIANT_NAMES, evaluate, lossNamed, type Digits, type VariantName } from '../../engine/index.ts';
+import { parseOptions } from '../args.ts';
+import { loadMnist } from '../mnist.ts';
+
+export const BENCH_HELP = `Measure training and inference speed (samples/s, batch size 1, one thread) of both networks.
+
+Usage: lenet bench [--samples N] [--rounds R] [--json]
+
+Options:
+  --samples N  digits per timed round (default 2000)
+  --rounds R   timed rounds per measurement, after one warm-up round; the median is reported (default 5)
+  --json       print {"variants":[{"variant","train","infer","trainRounds","inferRounds"}],"maxRssMB",…}
+  --help       show this help
+
+Training = prepare the digit, forward, loss, backward, SGD update; inference = prepare, forward,
+loss, answer. Other programs running at the same time lower the figures.`;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function subset(data: Digits, n: number): Digits {
+  return { ...data, count: n, pixels: data.pixels.subarray(0, n * data.rows * data.cols), labels: data.labels.subarray(0, n) };
+}
+
+export interface BenchResult {
+  variant: VariantName;
+  /** Median samples/s. */
+  train: number;
+  infer: number;
+  trainRounds: number[];
+  inferRounds: number[];
+}
+
+export function benchVariant(name: VariantName, train: Digits, test: Digits, samples: number, rounds: number): BenchResult {
+  const variant = VARIANTS[name];
+  const model = new Model(variant.spec(), 1);
+  const loss = lossNamed(variant.loss);
+  const trainRounds: number[] = [];
+  const inferRounds: number[] = [];
+  for (let r = 0; r <= rounds; r++) {
+    // A fresh trainer each round (one pass over `samples` digits); the model keeps learning.
+    const trainer = new Trainer({ model, loss, data: subset(train, samples), optimizer: 'sgd', rate: variant.rate / 10, passes: 1, seed: r });
+    let t = performance.now();
+    const p = trainer.step(samples);
+    const trainRate = samples / ((performance.now() - t) / 1000);
+    if (p.state === 'diverged') throw new Error(`bench: training ${name} diverged: ${p.message}`);
+    t = performance.now();
+    evaluate(model, loss, test, 0, samples);
+    const inferRate = samples / ((performance.now() - t) / 1000);
+    if (r > 0) {
+      trainRounds.push(Math.round(trainRate));
+      inferRounds.push(Math.round(inferRate));
+    }
+  }
+  return { variant: name, train: median(trainRounds), infer: median(inferRounds), trainRounds, inferRounds };
+}
+
+export function bench(argv: string[]): void {
+  const opts = parseOptions(argv, {
+    samples: { type: 'int', min: 100, max: 10000 },
+    rounds: { type: 'int', min: 1, max: 50 },
+    json: { type: 'flag' },
+  }, 'bench');
+  const samples = (opts.samples as number | undefined) ?? 2000;
+  const rounds = (opts.rounds as number | undefined) ?? 5;
+  const train = loadMnist('train');
+  const test = loadMnist('test');
+  const results = VARIANT_NAMES.map((name) => benchVariant(name, train, test, samples, rounds));
+  const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (opts.json) {
+    console.log(JSON.stringify({ samples, rounds, node: process.versions.node, variants: results, maxRssMB }));
+    return;
+  }
+  console.log(`Node ${process.versions.node}, one thread, batch 1; median of ${rounds} rounds of ${samples} digits\n`);
+  console.log('variant     train samples/s   inference samples/s');
+  for (const r of results) {
+    console.log(`${r.variant.padEnd(10)}  ${String(r.train).padStart(15)}   ${String(r.infer).padStart(19)}`);
+  }
+  console.log(`\npeak memory (max RSS) ${maxRssMB} MB`);
+}
