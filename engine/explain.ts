@@ -8,6 +8,31 @@ import type { LayerReport } from './analyze.ts';
 import type { LayerSpec } from './spec.ts';
 import { inputMapsOf } from './layers/conv.ts';
 
+/**
+ * The few words inside the formulas, so that a page can show them in its own language;
+ * everything else in a formula is symbols and numbers.
+ */
+export interface FormulaWords {
+  maps: string;
+  params: string;
+  macs: string;
+  paddingNote: string;
+  realTaps: string;
+  noWeights: string;
+  comparisonsOnly: string;
+  units: string;
+  distances: string;
+  trainable: string;
+  fixed: string;
+  classes: string;
+}
+
+export const ENGLISH_FORMULA_WORDS: FormulaWords = {
+  maps: 'maps', params: 'params', macs: 'MACs', paddingNote: 'padding is no input',
+  realTaps: 'kernel taps on real input', noWeights: 'no weights', comparisonsOnly: 'comparisons only',
+  units: 'units', distances: 'distances', trainable: 'trainable', fixed: 'fixed', classes: 'classes',
+};
+
 export interface Formula {
   /** What is counted: 'output', 'params', 'connections' or 'macs'. */
   quantity: 'output' | 'params' | 'connections' | 'macs';
@@ -31,8 +56,9 @@ function runs(values: number[]): { value: number; count: number }[] {
   return out;
 }
 
-export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
+export function explainLayer(spec: LayerSpec, report: LayerReport, words: FormulaWords = ENGLISH_FORMULA_WORDS): Formula[] {
   const { input, output } = report;
+  const word = (key: keyof FormulaWords) => `\\text{${words[key]}}`;
   const hw = `${output.height}\\cdot ${output.width}`;
   switch (spec.kind) {
     case 'conv': {
@@ -56,18 +82,18 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
         },
         {
           quantity: 'params',
-          symbolic: uniform ? `(n_{in}\\cdot k^2 + 1)\\cdot m` : `\\sum_{\\text{maps } o} (n_o\\cdot k^2 + 1)`,
+          symbolic: uniform ? `(n_{in}\\cdot k^2 + 1)\\cdot m` : `\\sum_{${word('maps')}\\ o} (n_o\\cdot k^2 + 1)`,
           substituted: paramsSub,
         },
         noPadding
           ? {
             quantity: 'connections',
-            symbolic: `\\text{params}\\cdot H_{out}\\cdot W_{out}`,
+            symbolic: `${word('params')}\\cdot H_{out}\\cdot W_{out}`,
             substituted: `${t(report.params)}\\cdot ${hw} = ${t(report.connections)}`,
           }
           : {
             quantity: 'connections',
-            symbolic: `\\text{MACs} + m\\cdot H_{out}\\cdot W_{out}\\quad(\\text{padding is no input})`,
+            symbolic: `${word('macs')} + m\\cdot H_{out}\\cdot W_{out}\\quad(${word('paddingNote')})`,
             substituted: `${t(report.macs)} + ${spec.maps}\\cdot ${hw} = ${t(report.connections)}`,
           },
         noPadding
@@ -78,7 +104,7 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
           }
           : {
             quantity: 'macs',
-            symbolic: `\\sum_o n_o \\cdot (\\text{kernel taps on real input})`,
+            symbolic: `\\sum_o n_o \\cdot (${word('realTaps')})`,
             substituted: `${t(report.macs)}`,
           },
       ];
@@ -96,7 +122,7 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
         },
         {
           quantity: 'params',
-          symbolic: trainable ? `(1 + 1)\\cdot m` : `0 \\quad(\\text{no weights})`,
+          symbolic: trainable ? `(1 + 1)\\cdot m` : `0 \\quad(${word('noWeights')})`,
           substituted: trainable ? `(1+1)\\cdot ${output.maps} = ${t(report.params)}` : `0`,
         },
         {
@@ -106,7 +132,7 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
         },
         {
           quantity: 'macs',
-          symbolic: spec.pool === 'max' ? `0 \\quad(\\text{comparisons only})` : `m\\cdot H_{out}\\cdot W_{out}`,
+          symbolic: spec.pool === 'max' ? `0 \\quad(${word('comparisonsOnly')})` : `m\\cdot H_{out}\\cdot W_{out}`,
           substituted: spec.pool === 'max' ? `0` : `${output.maps}\\cdot ${hw} = ${t(units)}`,
         },
       ];
@@ -114,19 +140,19 @@ export function explainLayer(spec: LayerSpec, report: LayerReport): Formula[] {
     case 'full': {
       const n = input.maps * input.height * input.width;
       return [
-        { quantity: 'output', symbolic: `\\text{units}`, substituted: `${output.maps}` },
-        { quantity: 'params', symbolic: `(n_{in} + 1)\\cdot \\text{units}`, substituted: `(${t(n)} + 1)\\cdot ${output.maps} = ${t(report.params)}` },
-        { quantity: 'connections', symbolic: `(n_{in} + 1)\\cdot \\text{units}`, substituted: `(${t(n)} + 1)\\cdot ${output.maps} = ${t(report.connections)}` },
-        { quantity: 'macs', symbolic: `n_{in}\\cdot \\text{units}`, substituted: `${t(n)}\\cdot ${output.maps} = ${t(report.macs)}` },
+        { quantity: 'output', symbolic: word('units'), substituted: `${output.maps}` },
+        { quantity: 'params', symbolic: `(n_{in} + 1)\\cdot ${word('units')}`, substituted: `(${t(n)} + 1)\\cdot ${output.maps} = ${t(report.params)}` },
+        { quantity: 'connections', symbolic: `(n_{in} + 1)\\cdot ${word('units')}`, substituted: `(${t(n)} + 1)\\cdot ${output.maps} = ${t(report.connections)}` },
+        { quantity: 'macs', symbolic: `n_{in}\\cdot ${word('units')}`, substituted: `${t(n)}\\cdot ${output.maps} = ${t(report.macs)}` },
       ];
     }
     case 'rbf': {
       const n = input.maps * input.height * input.width;
       return [
-        { quantity: 'output', symbolic: `y_i = \\sum_j (x_j - w_{ij})^2`, substituted: `${output.maps}\\ \\text{distances}` },
-        { quantity: 'params', symbolic: `0\\ \\text{trainable};\\ \\text{classes}\\cdot n_{in}\\ \\text{fixed}`, substituted: `0;\\ ${output.maps}\\cdot ${n} = ${t(report.fixedParams)}` },
-        { quantity: 'connections', symbolic: `\\text{classes}\\cdot n_{in}`, substituted: `${output.maps}\\cdot ${n} = ${t(report.connections)}` },
-        { quantity: 'macs', symbolic: `\\text{classes}\\cdot n_{in}`, substituted: `${output.maps}\\cdot ${n} = ${t(report.macs)}` },
+        { quantity: 'output', symbolic: `y_i = \\sum_j (x_j - w_{ij})^2`, substituted: `${output.maps}\\ ${word('distances')}` },
+        { quantity: 'params', symbolic: `0\\ ${word('trainable')};\\ ${word('classes')}\\cdot n_{in}\\ ${word('fixed')}`, substituted: `0;\\ ${output.maps}\\cdot ${n} = ${t(report.fixedParams)}` },
+        { quantity: 'connections', symbolic: `${word('classes')}\\cdot n_{in}`, substituted: `${output.maps}\\cdot ${n} = ${t(report.connections)}` },
+        { quantity: 'macs', symbolic: `${word('classes')}\\cdot n_{in}`, substituted: `${output.maps}\\cdot ${n} = ${t(report.macs)}` },
       ];
     }
   }

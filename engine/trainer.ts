@@ -28,6 +28,13 @@ export interface TrainerOptions {
   /** SDLM only: μ (default 0.02) and the samples the curvature is estimated on before each pass (default 500). */
   mu?: number;
   curvatureSamples?: number;
+  /**
+   * Continue a run whose first `startPass` passes are already in the model's weights. Neither
+   * optimiser carries state from one pass to the next (SGD without momentum; SDLM re-estimates
+   * its curvature), and the sample order of the skipped passes is replayed, so a resumed run
+   * goes on exactly as the uninterrupted one would have.
+   */
+  startPass?: number;
 }
 
 export type TrainState = 'running' | 'pass-done' | 'done' | 'diverged';
@@ -101,6 +108,15 @@ export class Trainer {
     this.grads = new Float32Array(this.model.paramCount);
     this.dOut = new Float32Array(this.model.outputUnits);
     this.snapshot = new Float32Array(this.model.paramCount);
+    const start = o.startPass ?? 0;
+    if (!Number.isInteger(start) || start < 0 || start >= o.passes) {
+      throw new RangeError(`start pass ${start} is not allowed (allowed: 0 to ${o.passes - 1})`);
+    }
+    if (start > 0 && this.optimizer.name === 'sgd' && (o.momentum ?? 0) > 0) {
+      throw new RangeError('a run with momentum cannot be resumed exactly: its velocity is not saved');
+    }
+    for (let p = 0; p < start; p++) this.rng.shuffle(this.order);
+    this.pass = start;
   }
 
   progress(): TrainProgress {

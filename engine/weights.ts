@@ -81,7 +81,7 @@ export interface WeightsFile {
   meta: Record<string, unknown>;
 }
 
-export function encodeWeights(model: Model, variant: string, meta: Record<string, unknown> = {}): Uint8Array {
+export function encodeWeights(model: Model, variant: string, meta: object = {}): Uint8Array {
   const name = new TextEncoder().encode(variant);
   const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
   const paramsAt = align4(HEADER + name.length + metaBytes.length);

@@ -1,3 +1,5 @@
+import { ENGLISH_FORMULA_WORDS, type FormulaWords } from '../engine/index.ts';
+
 /** The site's own interface words, in the two languages of the site. Chapters carry their prose. */
 export type Lang = 'en' | 'zh-CN';
 
@@ -34,6 +36,16 @@ export type WordKey = keyof typeof words;
 export function t(lang: Lang, key: WordKey): string {
   return words[key][lang];
 }
+
+/** The words inside the engine's formulas (engine/explain.ts), in each language. */
+export const formulaWords: Record<Lang, FormulaWords> = {
+  en: ENGLISH_FORMULA_WORDS,
+  'zh-CN': {
+    maps: '特征图', params: '参数', macs: '乘加', paddingNote: '填充的零不算输入',
+    realTaps: '落在真实输入上的卷积核位置数', noWeights: '没有权重', comparisonsOnly: '只做比较',
+    units: '单元数', distances: '个距离', trainable: '可训练', fixed: '固定', classes: '类别数',
+  },
+};
 
 /** Thousands separators as both languages write them in technical text: 340,908. */
 export function formatCount(n: number): string {

@@ -3,13 +3,15 @@ import { writeFileSync } from 'node:fs';
 import {
   Model, Trainer, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, type TrainProgress, type VariantName,
 } from '../../engine/index.ts';
-import { parseOptions } from '../args.ts';
+import { parseOptions, UsageError } from '../args.ts';
+import { readModel } from './eval.ts';
 import { loadMnist } from '../mnist.ts';
 
 export const TRAIN_HELP = `Train LeNet-5 on the 60,000 MNIST training digits; after every pass, report the error on the 10,000 test digits.
 
 Usage: lenet train [--variant faithful|modern] [--epochs N] [--train-size N] [--seed S]
                    [--optimizer sdlm|sgd] [--lr X] [--momentum M] [--out FILE]
+       lenet train --resume FILE [--epochs N]
 
 Options:
   --variant V      faithful (the paper's network and MAP loss; default) or modern
@@ -23,6 +25,8 @@ Options:
                    schedule scaled to it (×1 for 2 passes, ×0.4 for 3, ×0.2 for 3, ×0.1 for 4, then ×0.02)
   --momentum M     SGD momentum (default: the variant's, 0)
   --out FILE       where to save the weights (default weights-<variant>.bin); written after every pass
+  --resume FILE    continue the run saved in FILE (its settings, seed and passes so far come from
+                   the file; it goes on exactly as if never stopped) and keep saving to FILE
   --help           show this help`;
 
 export async function train(argv: string[]): Promise<void> {
@@ -35,30 +39,43 @@ export async function train(argv: string[]): Promise<void> {
     lr: { type: 'number', min: 1e-9, max: 10 },
     momentum: { type: 'number', min: 0, max: 0.999 },
     out: { type: 'string' },
+    resume: { type: 'string' },
   }, 'train');
-  const variant = VARIANTS[(opts.variant as VariantName | undefined) ?? 'faithful'];
-  const passes = (opts.epochs as number | undefined) ?? 20;
-  const seed = (opts.seed as number | undefined) ?? 1;
-  const optimizer = (opts.optimizer as 'sdlm' | 'sgd' | undefined) ?? variant.optimizer;
-  const rate = (opts.lr as number | undefined) ?? variant.rate;
-  const momentum = (opts.momentum as number | undefined) ?? variant.momentum;
-  const out = (opts.out as string | undefined) ?? `weights-${variant.name}.bin`;
+  let resumed: ReturnType<typeof readModel> | undefined;
+  if (typeof opts.resume === 'string') {
+    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'momentum', 'out'].find((k) => opts[k] !== undefined);
+    if (clash) throw new UsageError(`lenet train: --${clash} cannot be combined with --resume (the run's settings come from the file)`);
+    resumed = readModel(opts.resume);
+  }
+  const meta = (resumed?.meta ?? {}) as Partial<RunMeta>;
+  const variant = VARIANTS[resumed?.variant ?? (opts.variant as VariantName | undefined) ?? 'faithful'];
+  const passes = (opts.epochs as number | undefined) ?? meta.passesPlanned ?? 20;
+  const seed = meta.seed ?? (opts.seed as number | undefined) ?? 1;
+  const optimizer = meta.optimizer ?? (opts.optimizer as 'sdlm' | 'sgd' | undefined) ?? variant.optimizer;
+  const rate = meta.rate ?? (opts.lr as number | undefined) ?? variant.rate;
+  const momentum = meta.momentum ?? (opts.momentum as number | undefined) ?? variant.momentum;
+  const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? `weights-${variant.name}.bin`;
+  const history: RunMeta['history'] = meta.history ?? [];
+  const previousSeconds = meta.wallSeconds ?? 0;
 
   const trainSet = loadMnist('train');
   const testSet = loadMnist('test');
-  const trainSize = (opts['train-size'] as number | undefined) ?? trainSet.count;
-  const model = new Model(variant.spec(), seed);
+  const trainSize = meta.trainSize ?? (opts['train-size'] as number | undefined) ?? trainSet.count;
+  const model = resumed?.model ?? new Model(variant.spec(), seed);
   const loss = lossNamed(variant.loss);
   // The sample order has its own stream, derived from the same seed.
-  const trainer = new Trainer({ model, loss, data: trainSet, optimizer, rate, passes, seed: seed + 0x9e3779b9, trainSize, momentum });
+  if (history.length >= passes) throw new UsageError(`lenet train: ${out} already has ${history.length} passes; ask for more with --epochs`);
+  const trainer = new Trainer({
+    model, loss, data: trainSet, optimizer, rate, passes, seed: seed + 0x9e3779b9, trainSize, momentum, startPass: history.length,
+  });
   const command = `lenet train --variant ${variant.name} --epochs ${passes} --train-size ${trainSize} --seed ${seed} ` +
     `--optimizer ${optimizer} --lr ${rate}${optimizer === 'sgd' && momentum ? ` --momentum ${momentum}` : ''}`;
+  if (resumed) console.log(`resuming ${out} after pass ${history.length}`);
   console.log(`${command}\n${model.paramCount.toLocaleString('en-US')} parameters, loss ${loss.name}, ${trainSize} training digits, ${testSet.count} test digits`);
 
-  const history: { pass: number; trainLoss: number; trainError: number; testError: number; seconds: number }[] = [];
   const started = performance.now();
   const bar = new ProgressBar(trainSize);
-  for (let pass = 0; pass < passes; pass++) {
+  for (let pass = history.length; pass < passes; pass++) {
     const passStart = performance.now();
     let p: TrainProgress;
     do {
@@ -77,11 +94,31 @@ export async function train(argv: string[]): Promise<void> {
     console.log(`pass ${String(pass + 1).padStart(2)}/${passes}  rate ${p.rate.toExponential(1)}  train loss ${p.loss.toFixed(4)}  ` +
       `train error ${pct(entry.trainError)}  test error ${pct(entry.testError)} (${test.samples - test.correct} of ${test.samples})  ` +
       `${Math.round(trainSize / trainSeconds)} samples/s  ${entry.seconds} s`);
-    const meta = { command, variant: variant.name, seed, optimizer, rate, momentum, loss: loss.name, trainSize, passes: pass + 1, history,
-      testError: entry.testError, wallSeconds: round((performance.now() - started) / 1000, 1), date: new Date().toISOString() };
-    writeFileSync(out, encodeWeights(model, variant.name, meta));
+    const saved: RunMeta = {
+      command, variant: variant.name, seed, optimizer, rate, momentum, loss: loss.name, trainSize, passes: pass + 1, passesPlanned: passes,
+      history, testError: entry.testError, wallSeconds: round(previousSeconds + (performance.now() - started) / 1000, 1), date: new Date().toISOString(),
+    };
+    writeFileSync(out, encodeWeights(model, variant.name, saved));
   }
   console.log(`saved ${out} after ${((performance.now() - started) / 60000).toFixed(1)} min`);
+}
+
+/** What a weights file written by lenet train records about its run (enough to resume it). */
+interface RunMeta {
+  command: string;
+  variant: VariantName;
+  seed: number;
+  optimizer: 'sdlm' | 'sgd';
+  rate: number;
+  momentum: number;
+  loss: string;
+  trainSize: number;
+  passes: number;
+  passesPlanned: number;
+  history: { pass: number; trainLoss: number; trainError: number; testError: number; seconds: number }[];
+  testError: number;
+  wallSeconds: number;
+  date: string;
 }
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));

@@ -196,6 +196,17 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       for (let c = connStart[o]; c < connStart[o + 1]; c++) {
         const inBase = connSource[c] * inHW;
         let w = offset + c * kk;
+        if (inW === k) {
+          // The kernel covers whole input rows (C5 on 5×5 maps), so kernel and input are both
+          // contiguous; over a run of consecutive input maps (all of them for a dense C5) the
+          // whole run is one unit-stride dot product.
+          let end = c + 1;
+          while (end < connStart[o + 1] && connSource[end] === connSource[end - 1] + 1) end++;
+          const n = (end - c) * kk;
+          for (let t = 0; t < n; t++) sum += params[w + t] * x[inBase + t];
+          c = end - 1;
+          continue;
+        }
         for (let ky = 0; ky < k; ky++) {
           const row = inBase + ky * inW;
           for (let kx = 0; kx < k; kx++) sum += params[w++] * x[row + kx];
@@ -249,6 +260,18 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
       let w = offset + c * kk;
       if (outHW === 1) {
         const d = dPre[outBase];
+        if (inW === k) {
+          let end = c + 1;
+          while (end < connStart[o + 1] && connSource[end] === connSource[end - 1] + 1) end++;
+          const n = (end - c) * kk;
+          if (dX) {
+            for (let t = 0; t < n; t++) { grads[w + t] += d * x[inBase + t]; dX[inBase + t] += d * params[w + t]; }
+          } else {
+            for (let t = 0; t < n; t++) grads[w + t] += d * x[inBase + t];
+          }
+          c = end - 1;
+          continue;
+        }
         for (let ky = 0; ky < k; ky++) {
           const row = inBase + ky * inW;
           if (dX) {

@@ -23,6 +23,7 @@ const cases: [string, NetworkSpec, Loss][] = [
   ['conv 3→4 maps, 5×5 (the unrolled kernel), with a connection table, squash', around({ kind: 'conv', name: 'T', maps: 4, kernel: 5, activation: 'squash', table: [[0], [1, 2], [0, 2], [0, 1, 2]] }), softmaxCrossEntropy()],
   ['conv 3→2 maps, 5×5, padding 2, relu', around({ kind: 'conv', name: 'T', maps: 2, kernel: 5, padding: 2, activation: 'relu' }), softmaxCrossEntropy()],
   ['conv 3→2 maps, 3×3, stride 2, padding 1, relu', around({ kind: 'conv', name: 'T', maps: 2, kernel: 3, stride: 2, padding: 1, activation: 'relu' }), softmaxCrossEntropy()],
+  ['conv 3→3 maps, 8×8 kernel to a 1×1 output, with a table out of order, squash', around({ kind: 'conv', name: 'T', maps: 3, kernel: 8, activation: 'squash', table: [[0, 2], [1], [2, 0, 1]] }), softmaxCrossEntropy()],
   ['conv 3→5 maps, 8×8 kernel to a 1×1 output, none', around({ kind: 'conv', name: 'T', maps: 5, kernel: 8, activation: 'none' }), softmaxCrossEntropy()],
   ['trainable subsampling 2×2 on 3@8×8, squash', around({ kind: 'subsample', name: 'T', pool: 'trainable', window: 2, activation: 'squash' }), softmaxCrossEntropy()],
   ['average pooling 3×3 stride 2 on 3@8×8, squash', around({ kind: 'subsample', name: 'T', pool: 'average', window: 3, stride: 2, activation: 'squash' }), softmaxCrossEntropy()],

@@ -131,6 +131,22 @@ describe('training on real digits', () => {
     expect(c.model.params).not.toEqual(a.model.params);
   });
 
+  it('a run resumed after pass 1 ends exactly where the uninterrupted run ends', () => {
+    const tiny = first(200);
+    const loss = mapLoss();
+    const options = { loss, data: tiny, optimizer: 'sgd' as const, rate: 0.002, passes: 2, seed: 5 };
+    const straight = new Model(lenet5(), 5);
+    const t = new Trainer({ model: straight, ...options });
+    t.step(200);
+    expect(t.step(200).state).toBe('done');
+    const interrupted = new Model(lenet5(), 5);
+    expect(new Trainer({ model: interrupted, ...options }).step(200).state).toBe('pass-done');
+    const resumed = new Model(lenet5(), 99);
+    resumed.params.set(interrupted.params); // what a weights file carries
+    expect(new Trainer({ model: resumed, ...options, startPass: 1 }).step(200).state).toBe('done');
+    expect(resumed.params).toEqual(straight.params);
+  });
+
   it('divergence is caught: state "diverged", a message, and the weights reset to finite values', () => {
     const { model, p } = run('modern', 'sgd', 1e30, 3, 1, first(200));
     expect(p.state).toBe('diverged');

@@ -13,8 +13,8 @@ export const words = {
     'zh-CN': '{layer}：数字 {label}（测试图像 #{index}）的 {maps} 张 {h}×{w} 特征图。网络把它识别为 {answer}。',
   },
   captionUnits: {
-    en: '{layer}: its {units} units for digit {label} (test image #{index}), drawn as a {h}×{w} grid. The network reads it as {answer}.',
-    'zh-CN': '{layer}：数字 {label}（测试图像 #{index}）下它的 {units} 个单元，画成 {h}×{w} 的网格。网络把它识别为 {answer}。',
+    en: '{layer}: its {units} units for digit {label} (test image #{index}), drawn as a grid {w} wide and {h} high. The network reads it as {answer}.',
+    'zh-CN': '{layer}：数字 {label}（测试图像 #{index}）下它的 {units} 个单元，画成宽 {w}、高 {h} 的网格。网络把它识别为 {answer}。',
   },
   map: { en: '{layer} map {n}', 'zh-CN': '{layer} 特征图 {n}' },
   kernels: { en: 'The six learned 5×5 kernels of C1', 'zh-CN': 'C1 学到的六个 5×5 卷积核' },

@@ -5,7 +5,7 @@
  */
 import katex from 'katex';
 import { compute, paperLayer, type Control, type Paper, type Settings } from './model.ts';
-import { calculatorWords, describeSpecError, formatCount, type Lang } from '../../i18n.ts';
+import { calculatorWords, describeSpecError, formatCount, formulaWords, type Lang } from '../../i18n.ts';
 
 class LayerCalculator extends HTMLElement {
   private paper!: Paper;
@@ -62,7 +62,7 @@ class LayerCalculator extends HTMLElement {
       }
       settings[input.name as Control] = value;
     }
-    const result = compute(this.paper, settings);
+    const result = compute(this.paper, settings, formulaWords[this.locale]);
     if (!result.ok) {
       this.showError(result.control, describeSpecError(result.error, this.locale));
       return;

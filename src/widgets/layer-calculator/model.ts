@@ -3,7 +3,7 @@
  * one-layer network that the engine analyses. No formula is re-derived here — the counts and
  * the formulas come from `analyze` and `explainLayer`.
  */
-import { analyze, explainLayer, lenet5, SpecError, type Formula, type LayerReport, type LayerSpec, type NetworkSpec } from '../../../engine/index.ts';
+import { analyze, explainLayer, lenet5, SpecError, ENGLISH_FORMULA_WORDS, type FormulaWords, type Formula, type LayerReport, type LayerSpec, type NetworkSpec } from '../../../engine/index.ts';
 
 /** The settings a reader can change, by the name of their control. */
 export type Control = 'inputSize' | 'inputMaps' | 'kernel' | 'window' | 'stride' | 'padding' | 'maps' | 'units';
@@ -63,12 +63,12 @@ export type Result =
   | { ok: true; report: LayerReport; formulas: Formula[]; usesTable: boolean }
   | { ok: false; error: SpecError; control: Control | undefined };
 
-export function compute(paper: Paper, settings: Settings): Result {
+export function compute(paper: Paper, settings: Settings, words: FormulaWords = ENGLISH_FORMULA_WORDS): Result {
   const net = networkFor(paper, settings);
   try {
     const report = analyze(net).layers[0];
     const layer = net.layers[0];
-    return { ok: true, report, formulas: explainLayer(layer, report), usesTable: layer.kind === 'conv' && layer.table !== undefined };
+    return { ok: true, report, formulas: explainLayer(layer, report, words), usesTable: layer.kind === 'conv' && layer.table !== undefined };
   } catch (err) {
     if (!(err instanceof SpecError)) throw err;
     return { ok: false, error: err, control: SETTING_OF[err.setting] };
