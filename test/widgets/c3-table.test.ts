@@ -63,3 +63,14 @@ describe('C3 connection table model', () => {
     }
   });
 });
+
+describe('C3 formulas in the page’s language', () => {
+  test('the Chinese page gets Chinese words inside the formulas', async () => {
+    const { formulaWords } = await import('../../src/i18n.ts');
+    const en = evaluate(paperTable());
+    const zh = evaluate(paperTable(), formulaWords['zh-CN']);
+    const text = (r: typeof en) => (r.ok ? r.formulas.map((f) => f.symbolic).join(' ') : '');
+    expect(text(zh)).not.toEqual(text(en));
+    expect(zh.ok && zh.c3.params).toBe(1_516);
+  });
+});

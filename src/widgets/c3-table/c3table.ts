@@ -6,7 +6,7 @@
 import katex from 'katex';
 import { denseTable, evaluate, isConnected, paperTable, presetOf, randomTable, toggle, type Table } from './model.ts';
 import { explain } from './words.ts';
-import { formatCount, type Lang } from '../../i18n.ts';
+import { formatCount, formulaWords, type Lang } from '../../i18n.ts';
 
 class C3ConnectionTable extends HTMLElement {
   private table: Table = paperTable();
@@ -85,7 +85,7 @@ class C3ConnectionTable extends HTMLElement {
     const error = this.querySelector<HTMLElement>('[data-error]')!;
     const stale = this.querySelector<HTMLElement>('[data-stale]')!;
     for (const el of this.querySelectorAll('.empty')) el.classList.remove('empty');
-    const result = evaluate(this.table);
+    const result = evaluate(this.table, formulaWords[this.language]);
     if (!result.ok) {
       for (const o of result.emptyMaps) for (const el of this.querySelectorAll(`[data-column="${o}"]`)) el.classList.add('empty');
       const hint = (this.querySelector('template[data-empty-hint]') as HTMLTemplateElement).content.textContent ?? '';

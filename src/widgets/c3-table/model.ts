@@ -4,7 +4,7 @@
  * here — parameters, connections and formulas come from `analyze` and `explainLayer` on the
  * paper's network with only C3's table replaced.
  */
-import { analyze, c3Table, explainLayer, lenet5, SpecError, type Formula, type LayerReport, type NetworkSpec, type Totals } from '../../../engine/index.ts';
+import { analyze, c3Table, explainLayer, lenet5, SpecError, ENGLISH_FORMULA_WORDS, type FormulaWords, type Formula, type LayerReport, type NetworkSpec, type Totals } from '../../../engine/index.ts';
 
 /** `table[o]` lists the S2 maps feeding C3 map `o`, in increasing order (the engine's format). */
 export type Table = number[][];
@@ -79,13 +79,13 @@ export type Evaluation =
   | { ok: true; c3: LayerReport; formulas: Formula[]; total: Totals }
   | { ok: false; error: SpecError; emptyMaps: number[] };
 
-/** What the engine says about a network whose C3 uses `table`. */
-export function evaluate(table: Table): Evaluation {
+/** What the engine says about a network whose C3 uses `table`; the formulas' words in the page's language. */
+export function evaluate(table: Table, words: FormulaWords = ENGLISH_FORMULA_WORDS): Evaluation {
   const spec = networkWith(table);
   try {
     const a = analyze(spec);
     const c3 = a.layers[C3_INDEX];
-    return { ok: true, c3, formulas: explainLayer(spec.layers[C3_INDEX], c3), total: a.total };
+    return { ok: true, c3, formulas: explainLayer(spec.layers[C3_INDEX], c3, words), total: a.total };
   } catch (err) {
     if (!(err instanceof SpecError)) throw err;
     return { ok: false, error: err, emptyMaps: table.flatMap((row, o) => (row.length === 0 ? [o] : [])) };
