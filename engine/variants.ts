@@ -25,7 +25,7 @@ export const VARIANTS: Record<VariantName, Variant> = {
   /**
    * The paper's network and MAP loss. Its optimiser would be SDLM (η = 0.0005 → 0.00001,
    * μ = 0.02), but from the paper's ±2.4/Fᵢ initialisation our SDLM diverges within a few dozen
-   * samples (see optim.ts), so the default is plain SGD with the paper's schedule scaled to 0.002.
+   * samples (see Sdlm in optim.ts), so the default is plain SGD with the paper's schedule scaled to 0.002.
    */
   faithful: { name: 'faithful', spec: lenet5, loss: 'map', optimizer: 'sgd', rate: 0.002, momentum: 0 },
   /** Today's habits: softmax cross-entropy and plain SGD, one sample at a time. */
