@@ -16,3 +16,5 @@ export * from './trainer.ts';
 export * from './variants.ts';
 export * from './weights.ts';
 export * from './inspect.ts';
+export * from './preprocess.ts';
+export * from './readout.ts';

@@ -1,7 +1,7 @@
 /** `lenet train`: trains LeNet-5 on MNIST one sample at a time, tests after every pass, saves the weights. */
 import { writeFileSync } from 'node:fs';
 import {
-  Model, Trainer, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, type TrainProgress, type VariantName,
+  MAP_J, Model, Trainer, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, type TrainProgress, type VariantName,
 } from '../../engine/index.ts';
 import { parseOptions, UsageError } from '../args.ts';
 import { readModel } from './eval.ts';
@@ -10,7 +10,7 @@ import { loadMnist } from '../mnist.ts';
 export const TRAIN_HELP = `Train LeNet-5 on the 60,000 MNIST training digits; after every pass, report the error on the 10,000 test digits.
 
 Usage: lenet train [--variant faithful|modern] [--epochs N] [--train-size N] [--seed S]
-                   [--optimizer sdlm|sgd] [--lr X] [--momentum M] [--out FILE]
+                   [--optimizer sdlm|sgd] [--lr X] [--momentum M] [--map-j J] [--out FILE]
        lenet train --resume FILE [--epochs N]
 
 Options:
@@ -24,6 +24,7 @@ Options:
   --lr X           learning rate of the first pass (η for sdlm); later passes follow the paper's
                    schedule scaled to it (×1 for 2 passes, ×0.4 for 3, ×0.2 for 3, ×0.1 for 4, then ×0.02)
   --momentum M     SGD momentum (default: the variant's, 0)
+  --map-j J        the constant j of the faithful network's MAP loss (default ${MAP_J}; see engine/loss.ts)
   --out FILE       where to save the weights (default weights-<variant>.bin); written after every pass
   --resume FILE    continue the run saved in FILE (its settings, seed and passes so far come from
                    the file; it goes on exactly as if never stopped) and keep saving to FILE
@@ -38,12 +39,13 @@ export async function train(argv: string[]): Promise<void> {
     optimizer: { type: 'string', choices: ['sdlm', 'sgd'] },
     lr: { type: 'number', min: 1e-9, max: 10 },
     momentum: { type: 'number', min: 0, max: 0.999 },
+    'map-j': { type: 'number', min: 0.001, max: 1000 },
     out: { type: 'string' },
     resume: { type: 'string' },
   }, 'train');
   let resumed: ReturnType<typeof readModel> | undefined;
   if (typeof opts.resume === 'string') {
-    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'momentum', 'out'].find((k) => opts[k] !== undefined);
+    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'momentum', 'map-j', 'out'].find((k) => opts[k] !== undefined);
     if (clash) throw new UsageError(`lenet train: --${clash} cannot be combined with --resume (the run's settings come from the file)`);
     resumed = readModel(opts.resume);
   }
@@ -62,14 +64,16 @@ export async function train(argv: string[]): Promise<void> {
   const testSet = loadMnist('test');
   const trainSize = meta.trainSize ?? (opts['train-size'] as number | undefined) ?? trainSet.count;
   const model = resumed?.model ?? new Model(variant.spec(), seed);
-  const loss = lossNamed(variant.loss);
+  const mapJ = meta.mapJ ?? (opts['map-j'] as number | undefined) ?? MAP_J;
+  if (variant.loss !== 'map' && opts['map-j'] !== undefined) throw new UsageError(`lenet train: --map-j is for the faithful variant's MAP loss; ${variant.name} uses ${variant.loss}`);
+  const loss = variant.loss === 'map' ? mapLoss(mapJ) : lossNamed(variant.loss);
   // The sample order has its own stream, derived from the same seed.
   if (history.length >= passes) throw new UsageError(`lenet train: ${out} already has ${history.length} passes; ask for more with --epochs`);
   const trainer = new Trainer({
     model, loss, data: trainSet, optimizer, rate, passes, seed: seed + 0x9e3779b9, trainSize, momentum, startPass: history.length,
   });
   const command = `lenet train --variant ${variant.name} --epochs ${passes} --train-size ${trainSize} --seed ${seed} ` +
-    `--optimizer ${optimizer} --lr ${rate}${optimizer === 'sgd' && momentum ? ` --momentum ${momentum}` : ''}`;
+    `--optimizer ${optimizer} --lr ${rate}${optimizer === 'sgd' && momentum ? ` --momentum ${momentum}` : ''}${variant.loss === 'map' ? ` --map-j ${mapJ}` : ''}`;
   if (resumed) console.log(`resuming ${out} after pass ${history.length}`);
   console.log(`${command}\n${model.paramCount.toLocaleString('en-US')} parameters, loss ${loss.name}, ${trainSize} training digits, ${testSet.count} test digits`);
 
@@ -95,7 +99,7 @@ export async function train(argv: string[]): Promise<void> {
       `train error ${pct(entry.trainError)}  test error ${pct(entry.testError)} (${test.samples - test.correct} of ${test.samples})  ` +
       `${Math.round(trainSize / trainSeconds)} samples/s  ${entry.seconds} s`);
     const saved: RunMeta = {
-      command, variant: variant.name, seed, optimizer, rate, momentum, loss: loss.name, trainSize, passes: pass + 1, passesPlanned: passes,
+      command, variant: variant.name, seed, optimizer, rate, momentum, loss: loss.name, ...(variant.loss === 'map' ? { mapJ } : {}), trainSize, passes: pass + 1, passesPlanned: passes,
       history, testError: entry.testError, wallSeconds: round(previousSeconds + (performance.now() - started) / 1000, 1), date: new Date().toISOString(),
     };
     writeFileSync(out, encodeWeights(model, variant.name, saved));
@@ -112,6 +116,8 @@ interface RunMeta {
   rate: number;
   momentum: number;
   loss: string;
+  /** The MAP loss's j (faithful variant). */
+  mapJ?: number;
   trainSize: number;
   passes: number;
   passesPlanned: number;

@@ -1,0 +1,271 @@
+/**
+ * The Training widget's Web Worker: the engine's own Trainer (the one `lenet train` uses), run a
+ * few samples at a time so that pause, resume and stop are answered within a fraction of a
+ * second. It fetches MNIST from the site only when the reader starts the first run.
+ */
+import {
+  Model, Trainer, VARIANTS, encodeWeights, evaluate, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
+  type Digits, type Loss,
+} from '../../../engine/index.ts';
+import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
+
+interface Manifest { version: number; chunk: number; train: number; test: number; rows: number; cols: number }
+
+const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
+
+// ── Data ───────────────────────────────────────────────────────────────────────────────────
+
+let manifest: Manifest | undefined;
+const trainChunks: Uint8Array[] = [];
+let trainLabels: Uint8Array | undefined;
+let testSet: Digits | undefined;
+
+async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    length += value.length;
+    onBytes(value.length);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) { bytes.set(p, at); at += p.length; }
+  return bytes;
+}
+
+/** Fetches what a run of `trainSize` samples needs and has not been fetched yet; returns the training digits. */
+async function ensureData(base: string, trainSize: number): Promise<Digits> {
+  if (!manifest) {
+    const r = await fetch(`${base}mnist/manifest.json`);
+    if (!r.ok) throw new Error(`${base}mnist/manifest.json: HTTP ${r.status}`);
+    manifest = (await r.json()) as Manifest;
+  }
+  const m = manifest;
+  const side = m.rows * m.cols;
+  const chunks = Math.ceil(trainSize / m.chunk);
+  const wanted: { url: string; size: number; use: (b: Uint8Array) => void }[] = [];
+  for (let c = 0; c < chunks; c++) {
+    if (trainChunks[c]) continue;
+    wanted.push({ url: `${base}mnist/train-images-${c}.bin`, size: 16 + m.chunk * side,
+      use: (b) => { trainChunks[c] = parseIdxImages(b, `training images ${c}`).pixels; } });
+  }
+  if (!trainLabels) wanted.push({ url: `${base}mnist/train-labels.bin`, size: 8 + m.train, use: (b) => { trainLabels = parseIdxLabels(b, 'training labels'); } });
+  let testImages: Uint8Array | undefined;
+  if (!testSet) {
+    wanted.push({ url: `${base}mnist/test-images.bin`, size: 16 + m.test * side, use: (b) => { testImages = b; } });
+    wanted.push({ url: `${base}mnist/test-labels.bin`, size: 8 + m.test, use: (b) => {
+      const images = parseIdxImages(testImages!, 'test images');
+      testSet = { ...images, labels: parseIdxLabels(b, 'test labels') };
+    } });
+  }
+  const total = wanted.reduce((s, w) => s + w.size, 0);
+  let loaded = 0;
+  let lastPost = 0;
+  if (total > 0) post({ type: 'loading', loaded, total });
+  for (const w of wanted) {
+    const bytes = await fetchBytes(w.url, (n) => {
+      loaded += n;
+      const now = performance.now();
+      if (now - lastPost > 100) { lastPost = now; post({ type: 'loading', loaded: Math.min(loaded, total), total }); }
+    });
+    w.use(bytes);
+  }
+  if (total > 0) post({ type: 'loading', loaded: total, total });
+  const pixels = new Uint8Array(trainSize * side);
+  for (let c = 0; c < chunks; c++) {
+    const from = trainChunks[c];
+    pixels.set(from.subarray(0, Math.min(from.length, (trainSize - c * m.chunk) * side)), c * m.chunk * side);
+  }
+  return { count: trainSize, rows: m.rows, cols: m.cols, pixels, labels: trainLabels!.subarray(0, trainSize) };
+}
+
+// ── Training ───────────────────────────────────────────────────────────────────────────────
+
+interface Run {
+  settings: Settings;
+  model: Model;
+  loss: Loss;
+  trainer: Trainer;
+  done: number;
+  total: number;
+  trainMs: number;
+  nextCurve: number;
+  lastSeen: number;
+  lastLoss: number;
+  /** Chunk losses, to notice a run whose loss blew up without becoming infinite. */
+  chunkLosses: number[];
+  /** The untrained network's mean loss on the curve's test digits: what a blow-up is measured against. */
+  startLoss: number;
+}
+
+/** Chunks averaged for the first and for the latest loss in the blow-up check. */
+const STRETCH = 5;
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+let run: Run | undefined;
+let state: 'idle' | 'loading' | 'running' | 'paused' | 'evaluating' | 'ended' = 'idle';
+/** Bumped by every command that should cancel a loop in flight (pause, stop, reset, a new start). */
+let generation = 0;
+
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The whole test set, in chunks, yielding between them; null if cancelled. */
+async function evaluateAll(r: Run, gen: number): Promise<Evaluated | null> {
+  const data = testSet!;
+  const { model, loss } = r;
+  const n = model.outputUnits;
+  const confusion = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const misclassified: Misclassified[] = [];
+  const input = new Float32Array(model.inputUnits);
+  const trace = model.newTrace();
+  const side = data.rows * data.cols;
+  let correct = 0;
+  for (let start = 0; start < data.count; start += 500) {
+    if (gen !== generation) return null;
+    const end = Math.min(data.count, start + 500);
+    for (let i = start; i < end; i++) {
+      prepareDigit(data, i, input, 32);
+      const predicted = loss.predict(model.forward(input, trace).output);
+      const label = data.labels[i];
+      confusion[label][predicted]++;
+      if (predicted === label) correct++;
+      else if (misclassified.length < GALLERY) misclassified.push({ index: i, label, predicted, pixels: data.pixels.slice(i * side, (i + 1) * side) });
+    }
+    post({ type: 'evaluating', done: end, total: data.count });
+    await yieldToMessages();
+  }
+  return { samples: data.count, accuracy: correct / data.count, confusion, misclassified };
+}
+
+async function evaluateAndReport(r: Run, gen: number): Promise<boolean> {
+  const prev = state;
+  state = 'evaluating';
+  const result = await evaluateAll(r, gen);
+  if (gen !== generation || !result) return false;
+  state = prev;
+  post({ type: 'evaluated', done: r.done, result });
+  return true;
+}
+
+async function loop(gen: number): Promise<void> {
+  const r = run!;
+  while (gen === generation && state === 'running') {
+    const t0 = performance.now();
+    const p = r.trainer.step(CHUNK);
+    r.trainMs += performance.now() - t0;
+    if (p.state === 'diverged') {
+      state = 'ended';
+      const sample = Number(/sample (\d+)/.exec(p.message ?? '')?.[1] ?? p.seen);
+      post({ type: 'diverged', cause: 'nonfinite', pass: p.pass + 1, sample, rate: p.rate });
+      return;
+    }
+    const lossNow = chunkLoss({ seen: r.lastSeen, loss: r.lastLoss }, { seen: p.seen, loss: p.loss });
+    r.lastSeen = p.seen;
+    r.lastLoss = p.loss;
+    r.done = r.settings.trainSize * p.pass + p.seen;
+    if (Number.isFinite(lossNow)) r.chunkLosses.push(lossNow);
+    const cl = r.chunkLosses;
+    if (cl.length >= STRETCH && lossBlewUp(r.startLoss, mean(cl.slice(-STRETCH)))) {
+      state = 'ended';
+      post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
+      post({ type: 'diverged', cause: 'blowup', pass: p.pass + 1, sample: p.seen, rate: p.rate,
+        from: r.startLoss, to: mean(cl.slice(-STRETCH)) });
+      return;
+    }
+    post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
+    const finished = p.state === 'done';
+    if (r.done >= r.nextCurve && !finished) {
+      const t1 = performance.now();
+      const { accuracy } = evaluate(r.model, r.loss, testSet!, 0, CURVE_TEST);
+      r.trainMs += performance.now() - t1;
+      post({ type: 'accuracy', done: r.done, accuracy });
+      r.nextCurve += curveEvery(r.settings);
+    }
+    if (finished) {
+      await finish(r, gen, 'done');
+      return;
+    }
+    await yieldToMessages();
+  }
+}
+
+async function finish(r: Run, gen: number, reason: 'done' | 'stopped'): Promise<void> {
+  state = 'ended';
+  if (!(await evaluateAndReport(r, gen))) return;
+  const weights = encodeWeights(r.model, r.settings.variant, {
+    source: 'site', trainSize: r.settings.trainSize, passes: r.settings.passes, optimizer: r.settings.optimizer,
+    rate: r.settings.rate, seed: r.settings.seed, samples: r.done,
+  });
+  post({ type: 'finished', reason, weights: weights.buffer as ArrayBuffer, variant: r.settings.variant }, [weights.buffer as ArrayBuffer]);
+}
+
+async function start(settings: Settings, base: string): Promise<void> {
+  const gen = ++generation;
+  state = 'loading';
+  let train: Digits;
+  try {
+    train = await ensureData(base, settings.trainSize);
+  } catch (err) {
+    if (gen !== generation) return;
+    state = 'idle';
+    post({ type: 'load-failed', message: (err as Error).message });
+    return;
+  }
+  if (gen !== generation) return;
+  const variant = VARIANTS[settings.variant];
+  const model = new Model(variant.spec(), settings.seed);
+  const loss = lossNamed(variant.loss);
+  const trainer = new Trainer({
+    model, loss, data: train, optimizer: settings.optimizer, rate: settings.rate, passes: settings.passes,
+    seed: settings.seed, momentum: settings.optimizer === 'sgd' ? variant.momentum : 0,
+  });
+  run = { settings, model, loss, trainer, done: 0, total: settings.trainSize * settings.passes, trainMs: 0,
+    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [], startLoss: Number.NaN };
+  state = 'running';
+  // The untrained network: the accuracy curve starts at chance, and its loss is the yardstick of a blow-up.
+  const untrained = evaluate(model, loss, testSet!, 0, CURVE_TEST);
+  run.startLoss = untrained.loss;
+  post({ type: 'accuracy', done: 0, accuracy: untrained.accuracy });
+  await loop(gen);
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>): void => {
+  const m = event.data;
+  try {
+    switch (m.type) {
+      case 'start':
+        void start(m.settings, m.base);
+        break;
+      case 'pause':
+        if (state !== 'running' || !run) break;
+        state = 'paused';
+        post({ type: 'paused' });
+        void evaluateAndReport(run, ++generation);
+        break;
+      case 'resume':
+        if ((state !== 'paused' && state !== 'evaluating') || !run) break;
+        state = 'running';
+        void loop(++generation);
+        break;
+      case 'stop':
+        if (!run || (state !== 'running' && state !== 'paused' && state !== 'evaluating')) break;
+        void finish(run, ++generation, 'stopped');
+        break;
+      case 'reset':
+        generation++;
+        run = undefined;
+        state = 'idle';
+        post({ type: 'reset' });
+        break;
+    }
+  } catch (err) {
+    post({ type: 'error', message: (err as Error).message });
+  }
+};
