@@ -87,18 +87,23 @@ const reasonsZh: [RegExp, string][] = [
   [/^is not a whole number in range$/, '不是允许范围内的整数'],
   [/^would give units that see nothing but padding$/, '会让一些单元只看到填充的零'],
   [/^do not match the number of feature maps$/, '与特征图数不一致'],
-  [/^gives this output map no input map, so it could only ever output its bias$/, '没有给这张输出特征图任何输入，它只能输出自己的偏置'],
+  [/^gives this output map no input map, so it could only ever output its bias$/, '为空——这张输出特征图没有任何输入，只能输出它自己的偏置'],
+  [/^names an input map that does not exist$/, '列出了不存在的输入特征图'],
+  [/^lists an input map twice$/, '重复列出了同一张输入特征图'],
   [/^is not allowed$/, '不被允许'],
 ];
 const allowedZh: [RegExp, string][] = [
   [/^a whole number from (\d+) to (\d+)$/, '$1 到 $2 之间的整数'],
   [/^(\d+) to (\d+)$/, '$1 到 $2'],
   [/^(\d+) to (\d+) for a (\d+)×(\d+) kernel$/, '对 $3×$4 的卷积核为 $1 到 $2'],
+  [/^one row per feature map \((\d+)\), each listing (\d+) to (\d+) distinct input maps from (\d+) to (\d+)$/,
+    '每张特征图一行，共 $1 行，每行列出 $2 到 $3 张不重复的输入特征图，编号 $4 到 $5'],
 ];
-const settingsZh: Record<string, string> = {
-  'input size': '输入尺寸', channels: '输入通道数', 'kernel size': '卷积核大小', 'window size': '窗口大小',
-  stride: '步长', padding: '填充', 'feature maps': '特征图数', units: '单元数',
-};
+const settingsZh: [RegExp, string][] = [
+  [/^input size$/, '输入尺寸'], [/^channels$/, '输入通道数'], [/^kernel size$/, '卷积核大小'], [/^window size$/, '窗口大小'],
+  [/^stride$/, '步长'], [/^padding$/, '填充'], [/^feature maps$/, '特征图数'], [/^units$/, '单元数'],
+  [/^connection table row (\d+)$/, '连接表中特征图 $1 那一行'], [/^connection table rows$/, '连接表的行数'],
+];
 
 function translate(text: string, table: [RegExp, string][]): string | undefined {
   for (const [pattern, zh] of table) if (pattern.test(text)) return text.replace(pattern, zh);
@@ -109,7 +114,9 @@ export function describeSpecError(err: { message: string; layer: string; setting
   if (lang === 'en') return err.message;
   const reason = translate(err.reason, reasonsZh);
   const allowed = translate(err.allowed, allowedZh);
-  const setting = settingsZh[err.setting];
+  const setting = translate(err.setting, settingsZh);
   if (!reason || !allowed || !setting) return err.message;
-  return `${err.layer}：${setting} ${String(err.value)} ${reason}（允许：${allowed}）`;
+  // A table row is named by its position; its (empty or wrong) contents are in the reason.
+  const value = Array.isArray(err.value) ? '' : ` ${String(err.value)} `;
+  return `${err.layer}：${setting}${value}${reason}（允许：${allowed}）`;
 }

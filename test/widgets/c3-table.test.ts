@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { C3_MAPS, S2_MAPS, denseTable, evaluate, isConnected, networkWith, paperTable, presetOf, randomTable, toggle } from '../../src/widgets/c3-table/model.ts';
-import { explain } from '../../src/widgets/c3-table/words.ts';
+import { describeSpecError } from '../../src/i18n.ts';
 import { analyze, c3Table } from '../../engine/index.ts';
 
 describe('C3 connection table model', () => {
@@ -43,10 +43,10 @@ describe('C3 connection table model', () => {
     if (r.ok) return;
     expect(r.emptyMaps).toEqual([4]);
     expect(r.error.setting).toBe('connection table row 4');
-    expect(explain(r.error, 'en')).toBe(r.error.message);
-    expect(explain(r.error, 'en')).toMatch(/^C3: connection table row 4 \[\] gives this output map no input map/);
-    expect(explain(r.error, 'zh-CN')).toMatch(/^C3：连接表中特征图 4 那一行为空——这张输出特征图没有任何输入/);
-    expect(explain(r.error, 'zh-CN')).not.toMatch(/[a-z]{3,}/);
+    expect(describeSpecError(r.error, 'en')).toBe(r.error.message);
+    expect(describeSpecError(r.error, 'en')).toMatch(/^C3: connection table row 4 \[\] gives this output map no input map/);
+    expect(describeSpecError(r.error, 'zh-CN')).toMatch(/^C3：连接表中特征图 4 那一行为空——这张输出特征图没有任何输入/);
+    expect(describeSpecError(r.error, 'zh-CN')).not.toMatch(/[a-z]{3,}/);
   });
   test('random tables are seeded, differ by seed, and never leave a map without input', () => {
     expect(randomTable(7)).toEqual(randomTable(7));

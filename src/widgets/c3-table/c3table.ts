@@ -5,8 +5,7 @@
  */
 import katex from 'katex';
 import { denseTable, evaluate, isConnected, paperTable, presetOf, randomTable, toggle, type Table } from './model.ts';
-import { explain } from './words.ts';
-import { formatCount, formulaWords, type Lang } from '../../i18n.ts';
+import { describeSpecError, formatCount, formulaWords, type Lang } from '../../i18n.ts';
 
 class C3ConnectionTable extends HTMLElement {
   private table: Table = paperTable();
@@ -90,7 +89,7 @@ class C3ConnectionTable extends HTMLElement {
       for (const o of result.emptyMaps) for (const el of this.querySelectorAll(`[data-column="${o}"]`)) el.classList.add('empty');
       const hint = (this.querySelector('template[data-empty-hint]') as HTMLTemplateElement).content.textContent ?? '';
       const maps = result.emptyMaps.join(', ');
-      error.querySelector('[data-error-engine]')!.textContent = explain(result.error, this.language);
+      error.querySelector('[data-error-engine]')!.textContent = describeSpecError(result.error, this.language);
       error.querySelector('[data-error-hint]')!.textContent = result.emptyMaps.length ? hint.replace('{maps}', maps) : '';
       error.hidden = false;
       stale.hidden = false;

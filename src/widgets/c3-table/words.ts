@@ -1,6 +1,5 @@
 /** The C3 connection table's interface words, in the site's two languages. */
-import { describeSpecError, type Lang } from '../../i18n.ts';
-import type { SpecError } from '../../../engine/index.ts';
+import type { Lang } from '../../i18n.ts';
 
 export const words = {
   caption: {
@@ -34,19 +33,3 @@ export const w = (lang: Lang, key: WordKey): string => words[key][lang];
 /** A cell's accessible name: "C3 map 4 ← S2 map 5". */
 export const cellName = (lang: Lang, c3: number, s2: number): string =>
   lang === 'en' ? `C3 map ${c3} ← S2 map ${s2}` : `C3 特征图 ${c3} ← S2 特征图 ${s2}`;
-
-/**
- * The engine's refusal in the reader's language. `describeSpecError` (src/i18n.ts) does not yet
- * know the setting "connection table row N"; until it does, the Chinese wording of that one case
- * lives here.
- */
-export function explain(err: SpecError, lang: Lang): string {
-  const shared = describeSpecError(err, lang);
-  if (lang === 'en' || shared !== err.message) return shared;
-  const row = /^connection table row (\d+)$/.exec(err.setting);
-  const allowed = /^one row per feature map \((\d+)\), each listing (\d+) to (\d+) distinct input maps from (\d+) to (\d+)$/.exec(err.allowed);
-  if (row && allowed && err.reason.startsWith('gives this output map no input map')) {
-    return `${err.layer}：连接表中特征图 ${row[1]} 那一行为空——这张输出特征图没有任何输入，只能输出它自己的偏置（允许：每张特征图一行，共 ${allowed[1]} 行，每行列出 ${allowed[2]} 到 ${allowed[3]} 张不重复的输入特征图，编号 ${allowed[4]} 到 ${allowed[5]}）`;
-  }
-  return shared;
-}
