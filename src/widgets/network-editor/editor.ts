@@ -4,52 +4,19 @@
  * that caused it (or, when a later layer no longer fits, under the controls), keeping the last
  * valid table visible and marked.
  */
-import { computeNetwork, shapeText, type EditorControl, type EditorSettings } from './model.ts';
+import { SettingsForm } from '../../lib/settings-form.ts';
+import { computeNetwork, shapeText, type EditorSettings } from './model.ts';
 import { say } from './words.ts';
 import { describeSpecError, formatCount, type Lang } from '../../i18n.ts';
 
-class NetworkEditor extends HTMLElement {
+class NetworkEditor extends SettingsForm<EditorSettings> {
   private locale: Lang = 'en';
-  private initial = {} as EditorSettings;
   private paper: Record<string, string> = {};
 
-  connectedCallback(): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
     this.locale = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
-    this.initial = JSON.parse(this.dataset.initial ?? '{}') as EditorSettings;
     this.paper = JSON.parse(this.dataset.paper ?? '{}') as Record<string, string>;
-    this.querySelector('form')?.addEventListener('input', () => this.update());
-    this.querySelector('[data-reset]')?.addEventListener('click', () => this.reset());
-  }
-
-  private inputs(): HTMLInputElement[] {
-    return [...this.querySelectorAll<HTMLInputElement>('input[name]')];
-  }
-
-  private reset(): void {
-    for (const input of this.inputs()) input.value = String(this.initial[input.name as EditorControl]);
-    this.update();
-  }
-
-  private showError(control: string | undefined, message: string): void {
-    const input = this.inputs().find((i) => i.name === control);
-    const slot = input ? this.querySelector<HTMLElement>(`#${CSS.escape(input.id)}-error`) : this.querySelector<HTMLElement>('[data-general-error]');
-    input?.setAttribute('aria-invalid', 'true');
-    if (slot) {
-      slot.textContent = message;
-      slot.hidden = false;
-    }
-    this.querySelector<HTMLElement>('[data-stale]')!.hidden = false;
-    this.classList.add('is-stale');
-  }
-
-  private clearErrors(): void {
-    for (const input of this.inputs()) input.removeAttribute('aria-invalid');
-    for (const slot of this.querySelectorAll<HTMLElement>('.ne-error')) {
-      slot.hidden = true;
-      slot.textContent = '';
-    }
-    this.querySelector<HTMLElement>('[data-stale]')!.hidden = true;
-    this.classList.remove('is-stale');
   }
 
   private set(key: string, text: string): void {
@@ -64,15 +31,8 @@ class NetworkEditor extends HTMLElement {
 
   update(): void {
     this.clearErrors();
-    const settings = {} as EditorSettings;
-    for (const input of this.inputs()) {
-      const value = input.value.trim() === '' ? Number.NaN : Number(input.value);
-      if (!Number.isInteger(value)) {
-        this.showError(input.name, say('notWhole', this.locale));
-        return;
-      }
-      settings[input.name as EditorControl] = value;
-    }
+    const settings = this.readWholeNumbers(say('notWhole', this.locale));
+    if (!settings) return;
     const result = computeNetwork(settings);
     if (!result.ok) {
       const message = describeSpecError(result.error, this.locale);
