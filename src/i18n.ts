@@ -47,6 +47,11 @@ export const formulaWords: Record<Lang, FormulaWords> = {
   },
 };
 
+/** Fills `{name}` slots of an interface sentence; an unknown slot stays visible as `{name}`. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => String(vars[name] ?? slot));
+}
+
 /** Thousands separators as both languages write them in technical text: 340,908. */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

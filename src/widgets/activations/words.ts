@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n.ts';
+import { fill, type Lang } from '../../i18n.ts';
 
 type Words = Record<string, Record<Lang, string>>;
 
@@ -24,5 +24,5 @@ export const words = {
 } satisfies Words;
 
 export function say(key: keyof typeof words, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fill(words[key][lang], vars);
 }

@@ -3,10 +3,10 @@
  * the pixel's grey level and input value, and the C1 receptive field centred on it; the digit
  * buttons swap the digit. All numbers come from model.ts (and through it, the engine).
  */
+import { fill } from '../../i18n.ts';
 import { KERNEL, c1UnitCentredAt, cellAt, formatValue, inputView, windowAround, type InputView } from './model.ts';
 
 type Words = Record<'position' | 'grey' | 'padding' | 'centre' | 'noCentre' | 'pixels' | 'stats' | 'figure', string>;
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (whole, k: string) => String(values[k] ?? whole));
 const SVG = 'http://www.w3.org/2000/svg';
 
 class InputPixels extends HTMLElement {

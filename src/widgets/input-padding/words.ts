@@ -1,5 +1,5 @@
 /** The input widget's interface words, in the site's two languages. */
-import type { Lang } from '../../i18n.ts';
+import { fill, type Lang } from '../../i18n.ts';
 
 export const words = {
   figure: {
@@ -35,5 +35,5 @@ export type WordKey = keyof typeof words;
 
 /** A phrase with its {placeholders} filled in. */
 export function say(lang: Lang, key: WordKey, values: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fill(words[key][lang], values);
 }

@@ -1,5 +1,5 @@
 /** The network diagram's words, in both languages of the site. */
-import type { Lang } from '../../i18n.ts';
+import { fill, type Lang } from '../../i18n.ts';
 
 const words = {
   caption: {
@@ -15,5 +15,5 @@ const words = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function say(key: keyof typeof words, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fill(words[key][lang], vars);
 }

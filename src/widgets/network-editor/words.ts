@@ -1,5 +1,5 @@
 /** The network editor's interface words, in both languages of the site. */
-import type { Lang } from '../../i18n.ts';
+import { fill, type Lang } from '../../i18n.ts';
 
 const words = {
   settings: { en: 'Change the first layers', 'zh-CN': '修改前面的层' },
@@ -35,5 +35,5 @@ const words = {
 export type EditorWord = keyof typeof words;
 
 export function say(key: EditorWord, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fill(words[key][lang], vars);
 }

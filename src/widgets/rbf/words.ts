@@ -1,5 +1,5 @@
 /** The RBF widgets' interface words, in both languages of the site. */
-import type { Lang } from '../../i18n.ts';
+import { fill, type Lang } from '../../i18n.ts';
 
 const words = {
   codesCaption: {
@@ -40,5 +40,5 @@ const words = {
 export type RbfWord = keyof typeof words;
 
 export function say(key: RbfWord, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fill(words[key][lang], vars);
 }

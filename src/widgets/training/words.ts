@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n.ts';
+import { fill, type Lang } from '../../i18n.ts';
 
 type Words = Record<string, Record<Lang, string>>;
 
@@ -91,5 +91,5 @@ export const words = {
 export type WordKey = keyof typeof words;
 
 export function say(key: WordKey, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fill(words[key][lang], vars);
 }
