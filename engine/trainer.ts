@@ -9,17 +9,20 @@ import type { Loss } from './loss.ts';
 import type { Digits } from './idx.ts';
 import { prepareDigit } from './input.ts';
 import { Random } from './random.ts';
-import { Sdlm, Sgd, schedule, type Optimizer, type OptimizerName } from './optim.ts';
+import { Sdlm, Sgd, schedule, type Optimizer, type OptimizerName, type ScheduleName } from './optim.ts';
 
 export interface TrainerOptions {
   model: Model;
   loss: Loss;
   data: Digits;
   optimizer: OptimizerName;
-  /** Learning rate of the first pass (η for SDLM); later passes follow the paper's schedule. */
+  /** The learning rate at the start (η for SDLM); `schedule` says how it falls. */
   rate: number;
   passes: number;
-  /** Seeds the order of the samples in every pass (the model's initial weights have their own seed). */
+  /**
+   * The run's seed, the one the model was initialised with: the order of the samples is drawn
+   * from a stream derived from it, so one number reproduces a run, in the page as on the command line.
+   */
   seed: number;
   /** Train on the first `trainSize` digits only (default: all). */
   trainSize?: number;
@@ -28,6 +31,14 @@ export interface TrainerOptions {
   /** SDLM only: μ (default 0.02) and the samples the curvature is estimated on before each pass (default 500). */
   mu?: number;
   curvatureSamples?: number;
+  /** How η falls during the run (default 'paper'). */
+  schedule?: ScheduleName;
+  /**
+   * Samples per update (default 1, the paper's: one update per sample). Larger batches average
+   * the gradient of several samples before each update: fewer, smoother steps. A pass's last
+   * batch may be smaller; batches never span two passes.
+   */
+  batchSize?: number;
   /**
    * Continue a run whose first `startPass` passes are already in the model's weights. Neither
    * optimiser carries state from one pass to the next (SGD without momentum; SDLM re-estimates
@@ -51,7 +62,7 @@ export interface TrainProgress {
   /** Mean loss and training errors over this pass's samples so far (measured before each update). */
   loss: number;
   errors: number;
-  /** The learning rate of this pass. */
+  /** The learning rate of the latest sample. */
   rate: number;
   message?: string;
 }
@@ -65,6 +76,8 @@ export class Trainer {
   readonly passSize: number;
   readonly baseRate: number;
   readonly curvatureSamples: number;
+  readonly scheduleName: ScheduleName;
+  readonly batchSize: number;
   private readonly rng: Random;
   private readonly order: Int32Array;
   private readonly input: Float32Array;
@@ -76,6 +89,8 @@ export class Trainer {
   private pass = 0;
   private seen = 0;
   private started = false;
+  /** Samples whose gradients are summed in `grads` but not yet applied. */
+  private inBatch = 0;
   private lossSum = 0;
   private errors = 0;
   private rate = 0;
@@ -100,9 +115,14 @@ export class Trainer {
     this.passes = o.passes;
     this.passSize = size;
     this.baseRate = o.rate;
+    this.scheduleName = o.schedule ?? 'paper';
+    this.batchSize = o.batchSize ?? 1;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > size) {
+      throw new RangeError(`batch size ${this.batchSize} is not allowed (allowed: 1 to the training-set size, ${size})`);
+    }
     this.curvatureSamples = Math.min(o.curvatureSamples ?? 500, size);
     this.optimizer = o.optimizer === 'sdlm' ? new Sdlm(this.model.paramCount, o.mu) : new Sgd(this.model.paramCount, o.momentum ?? 0);
-    this.rng = new Random(o.seed);
+    this.rng = new Random(o.seed + 0x9e3779b9); // not the weights' own stream: shifted by 2³²/φ
     this.order = Int32Array.from({ length: size }, (_, i) => i);
     this.input = new Float32Array(this.model.inputUnits);
     this.grads = new Float32Array(this.model.paramCount);
@@ -147,10 +167,17 @@ export class Trainer {
       if (!Number.isFinite(e)) return this.diverge(`loss became ${e} at sample ${s + 1} of pass ${this.pass + 1}`);
       if (loss.predict(trace.output) !== label) this.errors++;
       this.lossSum += e;
-      grads.fill(0);
       model.backward(trace, dOut, grads);
-      optimizer.update(model.params, grads);
       this.seen = s + 1;
+      this.inBatch++;
+      if (this.inBatch === this.batchSize || this.seen === this.passSize) {
+        // The mean gradient of the batch, so that η means the same for every batch size.
+        if (this.inBatch > 1) for (let k = 0; k < grads.length; k++) grads[k] /= this.inBatch;
+        this.rate = this.rateAt(s);
+        optimizer.update(model.params, grads, this.rate);
+        grads.fill(0);
+        this.inBatch = 0;
+      }
     }
     if (this.seen === this.passSize) {
       const p = model.params;
@@ -165,18 +192,25 @@ export class Trainer {
   /** Shuffles, sets the pass's learning rate and (SDLM) re-estimates the curvature. */
   private beginPass(): void {
     this.rng.shuffle(this.order);
-    this.rate = schedule(this.pass, this.baseRate);
+    this.rate = this.rateAt(0);
     this.lossSum = 0;
     this.errors = 0;
     this.snapshot.set(this.model.params);
     const sample = { input: this.input, label: 0 };
-    this.optimizer.beginPass(this.rate, this.model, this.loss, this.curvatureSamples, (i) => {
+    this.optimizer.beginPass(this.model, this.loss, this.curvatureSamples, (i) => {
       const index = this.order[i];
       prepareDigit(this.data, index, this.input, this.side);
       sample.label = this.data.labels[index];
       return sample;
     });
     this.started = true;
+  }
+
+  /** The learning rate for sample s of the current pass (see `ScheduleName`). */
+  private rateAt(s: number): number {
+    if (this.scheduleName === 'paper') return schedule(this.pass, this.baseRate);
+    const done = (this.pass * this.passSize + s) / (this.passes * this.passSize);
+    return this.baseRate * (1 - done);
   }
 
   private diverge(message: string): TrainProgress {

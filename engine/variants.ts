@@ -5,7 +5,7 @@
 import { lenet5, modernLenet5 } from './lenet5.ts';
 import type { NetworkSpec } from './spec.ts';
 import type { LossName } from './loss.ts';
-import type { OptimizerName } from './optim.ts';
+import type { OptimizerName, ScheduleName } from './optim.ts';
 
 export type VariantName = 'faithful' | 'modern';
 export const VARIANT_NAMES: readonly VariantName[] = ['faithful', 'modern'];
@@ -31,3 +31,31 @@ export const VARIANTS: Record<VariantName, Variant> = {
   /** Today's habits: softmax cross-entropy and plain SGD, one sample at a time. */
   modern: { name: 'modern', spec: modernLenet5, loss: 'softmax', optimizer: 'sgd', rate: 0.01, momentum: 0 },
 };
+
+/** Everything that decides a training run: with the same numbers, the same weights come out. */
+export interface RunSettings {
+  variant: VariantName;
+  trainSize: number;
+  passes: number;
+  seed: number;
+  optimizer: OptimizerName;
+  rate: number;
+  schedule: ScheduleName;
+  batchSize: number;
+  /** SGD only. */
+  momentum: number;
+  /** SDLM only. */
+  mu: number;
+  /** The faithful variant's MAP loss only. */
+  mapJ: number;
+}
+
+/** The `lenet train` command that runs exactly these settings (the page shows it beside its own run). */
+export function trainCommand(r: RunSettings): string {
+  const loss = VARIANTS[r.variant].loss;
+  return `lenet train --variant ${r.variant} --epochs ${r.passes} --train-size ${r.trainSize} --seed ${r.seed} ` +
+    `--optimizer ${r.optimizer} --lr ${r.rate} --schedule ${r.schedule} --batch-size ${r.batchSize}` +
+    (r.optimizer === 'sgd' && r.momentum ? ` --momentum ${r.momentum}` : '') +
+    (r.optimizer === 'sdlm' ? ` --mu ${r.mu}` : '') +
+    (loss === 'map' ? ` --map-j ${r.mapJ}` : '');
+}

@@ -1,7 +1,7 @@
 /** `lenet train`: trains LeNet-5 on MNIST one sample at a time, tests after every pass, saves the weights. */
 import { writeFileSync } from 'node:fs';
 import {
-  MAP_J, Model, Trainer, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, type TrainProgress, type VariantName,
+  MAP_J, Model, SCHEDULE_NAMES, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, type ScheduleName, type TrainProgress, type VariantName,
 } from '../../engine/index.ts';
 import { parseOptions, UsageError } from '../args.ts';
 import { readModel } from './eval.ts';
@@ -10,7 +10,8 @@ import { loadMnist } from '../mnist.ts';
 export const TRAIN_HELP = `Train LeNet-5 on the 60,000 MNIST training digits; after every pass, report the error on the 10,000 test digits.
 
 Usage: lenet train [--variant faithful|modern] [--epochs N] [--train-size N] [--seed S]
-                   [--optimizer sdlm|sgd] [--lr X] [--momentum M] [--map-j J] [--out FILE]
+                   [--optimizer sdlm|sgd] [--lr X] [--schedule paper|linear] [--batch-size B]
+                   [--momentum M] [--mu M] [--map-j J] [--out FILE]
        lenet train --resume FILE [--epochs N]
 
 Options:
@@ -19,11 +20,16 @@ Options:
   --epochs N       passes over the training set (default 20, as in the paper)
   --train-size N   train on the first N digits only (default 60000)
   --seed S         seeds the initial weights and the order of the samples (default 1)
-  --optimizer O    sgd or sdlm (stochastic diagonal Levenberg–Marquardt, the paper's; μ = 0.02,
-                   curvature re-estimated on 500 samples before each pass); default: the variant's
-  --lr X           learning rate of the first pass (η for sdlm); later passes follow the paper's
-                   schedule scaled to it (×1 for 2 passes, ×0.4 for 3, ×0.2 for 3, ×0.1 for 4, then ×0.02)
+  --optimizer O    sgd or sdlm (stochastic diagonal Levenberg–Marquardt, the paper's: curvature
+                   re-estimated on 500 samples before each pass); default: the variant's
+  --lr X           learning rate at the start (η for sdlm); default: the variant's
+  --schedule S     paper (default): the paper's steps, pass by pass, scaled to --lr (×1 for 2
+                   passes, ×0.4 for 3, ×0.2 for 3, ×0.1 for 4, then ×0.02); linear: falls
+                   sample by sample from --lr towards 0 at the end of the run (its length is
+                   the passes planned, so --resume with more --epochs stretches what is left)
+  --batch-size B   samples per update (default 1, the paper's); a batch's gradients are averaged
   --momentum M     SGD momentum (default: the variant's, 0)
+  --mu M           SDLM's μ, added to every curvature (default 0.02, the paper's)
   --map-j J        the constant j of the faithful network's MAP loss (default ${MAP_J}; see engine/loss.ts)
   --out FILE       where to save the weights (default weights-<variant>.bin); written after every pass
   --resume FILE    continue the run saved in FILE (its settings, seed and passes so far come from
@@ -39,13 +45,16 @@ export async function train(argv: string[]): Promise<void> {
     optimizer: { type: 'string', choices: ['sdlm', 'sgd'] },
     lr: { type: 'number', min: 1e-9, max: 10 },
     momentum: { type: 'number', min: 0, max: 0.999 },
+    schedule: { type: 'string', choices: SCHEDULE_NAMES },
+    'batch-size': { type: 'int', min: 1, max: 60000 },
+    mu: { type: 'number', min: 1e-6, max: 100 },
     'map-j': { type: 'number', min: 0.001, max: 1000 },
     out: { type: 'string' },
     resume: { type: 'string' },
   }, 'train');
   let resumed: ReturnType<typeof readModel> | undefined;
   if (typeof opts.resume === 'string') {
-    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'momentum', 'map-j', 'out'].find((k) => opts[k] !== undefined);
+    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'schedule', 'batch-size', 'momentum', 'mu', 'map-j', 'out'].find((k) => opts[k] !== undefined);
     if (clash) throw new UsageError(`lenet train: --${clash} cannot be combined with --resume (the run's settings come from the file)`);
     resumed = readModel(opts.resume);
   }
@@ -56,6 +65,9 @@ export async function train(argv: string[]): Promise<void> {
   const optimizer = meta.optimizer ?? (opts.optimizer as 'sdlm' | 'sgd' | undefined) ?? variant.optimizer;
   const rate = meta.rate ?? (opts.lr as number | undefined) ?? variant.rate;
   const momentum = meta.momentum ?? (opts.momentum as number | undefined) ?? variant.momentum;
+  const scheduleName = meta.schedule ?? (opts.schedule as ScheduleName | undefined) ?? 'paper';
+  const mu = meta.mu ?? (opts.mu as number | undefined) ?? SDLM_MU;
+  const batchSize = meta.batchSize ?? (opts['batch-size'] as number | undefined) ?? 1;
   const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? `weights-${variant.name}.bin`;
   const history: RunMeta['history'] = meta.history ?? [];
   const previousSeconds = meta.wallSeconds ?? 0;
@@ -67,13 +79,11 @@ export async function train(argv: string[]): Promise<void> {
   const mapJ = meta.mapJ ?? (opts['map-j'] as number | undefined) ?? MAP_J;
   if (variant.loss !== 'map' && opts['map-j'] !== undefined) throw new UsageError(`lenet train: --map-j is for the faithful variant's MAP loss; ${variant.name} uses ${variant.loss}`);
   const loss = variant.loss === 'map' ? mapLoss(mapJ) : lossNamed(variant.loss);
-  // The sample order has its own stream, derived from the same seed.
   if (history.length >= passes) throw new UsageError(`lenet train: ${out} already has ${history.length} passes; ask for more with --epochs`);
   const trainer = new Trainer({
-    model, loss, data: trainSet, optimizer, rate, passes, seed: seed + 0x9e3779b9, trainSize, momentum, startPass: history.length,
+    model, loss, data: trainSet, optimizer, rate, schedule: scheduleName, batchSize, passes, seed, trainSize, momentum, mu, startPass: history.length,
   });
-  const command = `lenet train --variant ${variant.name} --epochs ${passes} --train-size ${trainSize} --seed ${seed} ` +
-    `--optimizer ${optimizer} --lr ${rate}${optimizer === 'sgd' && momentum ? ` --momentum ${momentum}` : ''}${variant.loss === 'map' ? ` --map-j ${mapJ}` : ''}`;
+  const command = trainCommand({ variant: variant.name, trainSize, passes, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, mapJ });
   if (resumed) console.log(`resuming ${out} after pass ${history.length}`);
   console.log(`${command}\n${model.paramCount.toLocaleString('en-US')} parameters, loss ${loss.name}, ${trainSize} training digits, ${testSet.count} test digits`);
 
@@ -99,7 +109,7 @@ export async function train(argv: string[]): Promise<void> {
       `train error ${pct(entry.trainError)}  test error ${pct(entry.testError)} (${test.samples - test.correct} of ${test.samples})  ` +
       `${Math.round(trainSize / trainSeconds)} samples/s  ${entry.seconds} s`);
     const saved: RunMeta = {
-      command, variant: variant.name, seed, optimizer, rate, momentum, loss: loss.name, ...(variant.loss === 'map' ? { mapJ } : {}), trainSize, passes: pass + 1, passesPlanned: passes,
+      command, variant: variant.name, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, loss: loss.name, ...(variant.loss === 'map' ? { mapJ } : {}), trainSize, passes: pass + 1, passesPlanned: passes,
       history, testError: entry.testError, wallSeconds: round(previousSeconds + (performance.now() - started) / 1000, 1), date: new Date().toISOString(),
     };
     writeFileSync(out, encodeWeights(model, variant.name, saved));
@@ -114,7 +124,13 @@ interface RunMeta {
   seed: number;
   optimizer: 'sdlm' | 'sgd';
   rate: number;
+  /** Absent in files written before schedules could be chosen: those ran the paper's. */
+  schedule?: ScheduleName;
   momentum: number;
+  /** Absent in older files: 1. */
+  batchSize?: number;
+  /** SDLM's μ (absent in older files: the paper's 0.02). */
+  mu?: number;
   loss: string;
   /** The MAP loss's j (faithful variant). */
   mapJ?: number;

@@ -1,7 +1,7 @@
 /** The model as a whole: shapes agree with analyze, training is seeded and learns, divergence is caught. */
 import { describe, expect, it } from 'vitest';
 import {
-  Model, Random, SpecError, Trainer, evaluate, lenet5, lossNamed, mapLoss, modernLenet5, softmaxCrossEntropy,
+  Model, Random, SpecError, Trainer, evaluate, lenet5, lossNamed, mapLoss, modernLenet5, prepareDigit, softmaxCrossEntropy,
   unitsOf, type Digits, type LayerSpec, type NetworkSpec,
 } from '../../engine/index.ts';
 import { loadMnist } from '../../bin/mnist.ts';
@@ -134,7 +134,7 @@ describe('training on real digits', () => {
   it('a run resumed after pass 1 ends exactly where the uninterrupted run ends', () => {
     const tiny = first(200);
     const loss = mapLoss();
-    const options = { loss, data: tiny, optimizer: 'sgd' as const, rate: 0.002, passes: 2, seed: 5 };
+    const options = { loss, data: tiny, optimizer: 'sgd' as const, rate: 0.002, passes: 2, seed: 5, schedule: 'linear' as const, batchSize: 3 };
     const straight = new Model(lenet5(), 5);
     const t = new Trainer({ model: straight, ...options });
     t.step(200);
@@ -145,6 +145,54 @@ describe('training on real digits', () => {
     resumed.params.set(interrupted.params); // what a weights file carries
     expect(new Trainer({ model: resumed, ...options, startPass: 1 }).step(200).state).toBe('done');
     expect(resumed.params).toEqual(straight.params);
+  });
+
+  it('a batch of B samples makes one update with the mean of their gradients', () => {
+    const four = first(4);
+    const loss = mapLoss();
+    const model = new Model(lenet5(), 4);
+    const start = Float32Array.from(model.params);
+    // By hand: the four gradients at the starting weights, averaged, times η.
+    const sum = new Float32Array(model.paramCount);
+    const dOut = new Float32Array(10);
+    const input = new Float32Array(1024);
+    for (let i = 0; i < 4; i++) {
+      prepareDigit(four, i, input, 32);
+      const trace = model.forward(input);
+      loss.gradient(trace.output, four.labels[i], dOut);
+      model.backward(trace, dOut, sum);
+    }
+    const rate = 0.01;
+    const expected = start.map((w, k) => w - rate * (sum[k] / 4));
+    const batched = new Trainer({ model, loss, data: four, optimizer: 'sgd', rate, passes: 1, seed: 1, batchSize: 4 });
+    expect(batched.step(4).state).toBe('done');
+    for (let k = 0; k < expected.length; k += 97) expect(model.params[k]).toBeCloseTo(expected[k], 6);
+    // Negative control: one sample at a time moves the weights somewhere else.
+    const single = new Model(lenet5(), 4);
+    new Trainer({ model: single, loss, data: four, optimizer: 'sgd', rate, passes: 1, seed: 1 }).step(4);
+    expect(single.params).not.toEqual(model.params);
+  });
+
+  it('a batch size outside 1 … training-set size is refused with the range', () => {
+    const options = { model: new Model(lenet5(), 1), loss: mapLoss(), data: first(50), optimizer: 'sgd' as const, rate: 0.01, passes: 1, seed: 1 };
+    expect(() => new Trainer({ ...options, batchSize: 0 })).toThrow('batch size 0 is not allowed (allowed: 1 to the training-set size, 50)');
+    expect(() => new Trainer({ ...options, batchSize: 51 })).toThrow(/batch size 51/);
+    expect(() => new Trainer({ ...options, batchSize: 2.5 })).toThrow(/batch size 2.5/);
+  });
+
+  it('the linear schedule falls from η towards 0 over the whole run; the paper\'s steps pass by pass', () => {
+    const data = first(100);
+    const rates = (schedule: 'paper' | 'linear') => {
+      const t = new Trainer({ model: new Model(lenet5(), 1), loss: mapLoss(), data, optimizer: 'sgd', rate: 0.001, passes: 4, seed: 1, schedule });
+      const seen: number[] = [];
+      for (let i = 0; i < 8; i++) seen.push(t.step(50).rate);
+      return seen;
+    };
+    const linear = rates('linear');
+    // Samples 49, 99, 149, … 399 of 400 (0-based): η·(1 − s/400); the last one η/400.
+    linear.forEach((r, i) => expect(r).toBeCloseTo(0.001 * (1 - (50 * i + 49) / 400), 9));
+    expect(linear[7]).toBeCloseTo(0.001 / 400, 9);
+    rates('paper').forEach((r, i) => expect(r).toBeCloseTo([0.001, 0.001, 0.001, 0.001, 0.0004, 0.0004, 0.0004, 0.0004][i], 12));
   });
 
   it('divergence is caught: state "diverged", a message, and the weights reset to finite values', () => {
