@@ -72,7 +72,7 @@ describe('Training chapter', () => {
     await expect(t.getByRole('button', { name: 'Download the weights' }).isEnabled()).resolves.toBe(true);
     // The good file loads.
     await file.setInputFiles({ name: 'mine.bin', mimeType: 'application/octet-stream', buffer: bytes });
-    await expect.poll(() => importStatus.textContent()).toMatch(/Loaded mine.bin: faithful network/);
+    await expect.poll(() => importStatus.textContent()).toMatch(/Loaded mine.bin: modern network/);
 
     // Carry the model to the Playground.
     await t.getByRole('button', { name: 'Use these weights in the Playground' }).click();
@@ -85,6 +85,32 @@ describe('Training chapter', () => {
     expect(foreignRequests).toEqual([]);
     await context.close();
   }, 240_000);
+
+  test('the faithful network with batches of 10 and the paper’s schedule: the command follows, a batch too large is refused, the run learns', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/training/');
+    const t = page.locator('lenet-training');
+    const command = t.locator('[data-command]');
+    await expect(command.textContent()).resolves.toMatch(/--variant modern .*--lr 0\.02 --schedule linear --batch-size 1$/);
+    await t.getByLabel('Network').selectOption('faithful');
+    // A new network brings its own learning rate, and the command says so.
+    await expect(t.getByLabel('Learning rate').inputValue()).resolves.toBe('0.003');
+    await t.getByLabel('Training images').selectOption('1000');
+    await t.getByLabel('Batch size').fill('5000');
+    await t.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(() => t.getByRole('alert').textContent()).toBe('Batch size: a whole number from 1 to 1000');
+    await expect(t.getByLabel('Batch size').getAttribute('aria-invalid')).resolves.toBe('true');
+    await t.getByLabel('Batch size').fill('10');
+    await t.getByLabel('Learning-rate schedule').selectOption('paper');
+    await t.getByLabel('Learning rate').fill('0.01');
+    await expect(command.textContent()).resolves.toBe('npx lenet train --variant faithful --epochs 1 --train-size 1000 --seed 1 --optimizer sgd --lr 0.01 --schedule paper --batch-size 10 --map-j 10');
+    await t.getByRole('button', { name: 'Start training' }).click();
+    await waitFor(page, async () => (await phase(t)) === 'ended');
+    const status = (await t.locator('[data-status]').textContent())!;
+    expect(status).toMatch(/^Done: 1,000 samples in .+\. Test accuracy [\d.]+ % on all 10,000 test digits\.$/);
+    expect(Number(/Test accuracy ([\d.]+) %/.exec(status)?.[1])).toBeGreaterThan(30);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   test('a learning rate far too high is caught: training stops with a message, and no NaN is drawn', async () => {
     const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/training/');
@@ -130,11 +156,11 @@ describe('Training chapter', () => {
   test('the Chinese page: Chinese labels, a refused file explained in Chinese, no console errors', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(browser, inject('baseUrl'), '/zh-cn/chapters/training/');
     const t = page.locator('lenet-training');
-    for (const name of ['网络', '训练图像数', '训练轮数', '优化器', '学习率', '随机种子', '批大小']) await expect(t.getByLabel(name).count()).resolves.toBe(1);
+    for (const name of ['网络', '训练图像数', '训练轮数', '优化器', '学习率', '学习率调度', '随机种子', '批大小']) await expect(t.getByLabel(name, { exact: true }).count()).resolves.toBe(1);
     for (const name of ['开始训练', '暂停', '继续', '停止', '重置']) await expect(t.getByRole('button', { name }).count()).resolves.toBe(1);
     await t.locator('[data-import]').setInputFiles({ name: 'x.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('hello') });
     await expect.poll(() => t.locator('[data-import-status]').textContent()).toMatch(/该文件被拒绝，当前模型保持不变：它不是 LeNet-5 权重文件/);
-    await t.getByLabel('学习率').fill('-1');
+    await t.getByLabel('学习率', { exact: true }).fill('-1');
     await t.getByRole('button', { name: '开始训练' }).click();
     await expect.poll(() => t.getByRole('alert').textContent()).toMatch(/学习率：请填不超过 10 的正数/);
     expect(consoleErrors).toEqual([]);

@@ -1,24 +1,30 @@
 import { describe, expect, test } from 'vitest';
-import { PAPER_ETA, VARIANTS } from '../../engine/index.ts';
+import { MAP_J, SDLM_MU } from '../../engine/index.ts';
 import {
-  CHUNK, chartable, chunkLoss, curveEvery, defaultRate, defaultSettings, downloadMegabytes, formatSeconds, lossBlewUp, pace,
-  parseSettings, thin,
+  CHUNK, MAX_BATCH, SHORT_RUN_RATE, chartable, chunkLoss, commandOf, curveEvery, defaultRate, defaultSettings, downloadMegabytes, formatSeconds, lossBlewUp, pace,
+  parseSettings, thin, type Settings,
 } from '../../src/widgets/training/model.ts';
 
 const raw = (over: Partial<Record<string, string>> = {}) => ({
-  variant: 'faithful', trainSize: '10000', passes: '1', optimizer: 'sgd', rate: '0.002', seed: '1', ...over,
-}) as Record<'variant' | 'trainSize' | 'passes' | 'optimizer' | 'rate' | 'seed', string>;
+  variant: 'faithful', trainSize: '10000', passes: '1', optimizer: 'sgd', rate: '0.002', schedule: 'paper', batchSize: '1', seed: '1', ...over,
+}) as Record<keyof Settings, string>;
 
 describe('training settings', () => {
-  test('defaults come from the engine’s variants', () => {
+  test('the page starts on a one-pass run of the modern network, the rate of each choice from the short-run table', () => {
+    expect(defaultSettings()).toEqual({ variant: 'modern', trainSize: 10000, passes: 1, optimizer: 'sgd', rate: 0.02, schedule: 'linear', batchSize: 1, seed: 1 });
+    expect(defaultRate('faithful', 'sdlm')).toBe(SHORT_RUN_RATE.faithful.sdlm);
+    expect(defaultRate('faithful', 'sgd')).toBe(SHORT_RUN_RATE.faithful.sgd);
+  });
+
+  test('the command line shown is the engine’s command for exactly these settings', () => {
     const s = defaultSettings();
-    expect(s).toEqual({ variant: 'faithful', trainSize: 10000, passes: 1, optimizer: VARIANTS.faithful.optimizer, rate: VARIANTS.faithful.rate, seed: 1 });
-    expect(defaultRate('modern', VARIANTS.modern.optimizer)).toBe(VARIANTS.modern.rate);
-    expect(defaultRate('faithful', 'sdlm')).toBe(VARIANTS.faithful.optimizer === 'sdlm' ? VARIANTS.faithful.rate : PAPER_ETA[0]);
+    expect(commandOf(s)).toBe('npx lenet train --variant modern --epochs 1 --train-size 10000 --seed 1 --optimizer sgd --lr 0.02 --schedule linear --batch-size 1');
+    expect(commandOf({ ...s, variant: 'faithful', optimizer: 'sdlm', rate: 0.00006, batchSize: 8 }))
+      .toBe(`npx lenet train --variant faithful --epochs 1 --train-size 10000 --seed 1 --optimizer sdlm --lr 0.00006 --schedule linear --batch-size 8 --mu ${SDLM_MU} --map-j ${MAP_J}`);
   });
 
   test('good values parse; bad ones name the field and the range', () => {
-    expect(parseSettings(raw())).toEqual({ ok: true, settings: { variant: 'faithful', trainSize: 10000, passes: 1, optimizer: 'sgd', rate: 0.002, seed: 1 } });
+    expect(parseSettings(raw())).toEqual({ ok: true, settings: { variant: 'faithful', trainSize: 10000, passes: 1, optimizer: 'sgd', rate: 0.002, schedule: 'paper', batchSize: 1, seed: 1 } });
     expect(parseSettings(raw({ passes: '0' }))).toEqual({ ok: false, error: { field: 'passes', key: 'range', min: 1, max: 20 } });
     expect(parseSettings(raw({ passes: '2.5' }))).toEqual({ ok: false, error: { field: 'passes', key: 'wholeNumber', min: 1, max: 20 } });
     expect(parseSettings(raw({ rate: '-1' }))).toMatchObject({ ok: false, error: { field: 'rate', key: 'positive' } });
@@ -26,6 +32,10 @@ describe('training settings', () => {
     expect(parseSettings(raw({ rate: 'NaN' }))).toMatchObject({ ok: false, error: { field: 'rate' } });
     expect(parseSettings(raw({ seed: '' }))).toMatchObject({ ok: false, error: { field: 'seed', key: 'wholeNumber' } });
     expect(parseSettings(raw({ trainSize: '70000' }))).toMatchObject({ ok: false, error: { field: 'trainSize', key: 'range' } });
+    expect(parseSettings(raw({ batchSize: '0' }))).toEqual({ ok: false, error: { field: 'batchSize', key: 'range', min: 1, max: MAX_BATCH } });
+    // A batch larger than the training set is refused with the training set as the limit.
+    expect(parseSettings(raw({ trainSize: '500', batchSize: '600' }))).toEqual({ ok: false, error: { field: 'batchSize', key: 'range', min: 1, max: 500 } });
+    expect(parseSettings(raw({ batchSize: '32', schedule: 'linear' }))).toMatchObject({ ok: true, settings: { batchSize: 32, schedule: 'linear' } });
   });
 });
 

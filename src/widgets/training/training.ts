@@ -6,7 +6,7 @@
  */
 import { Model, VARIANTS, WeightsError, decodeWeights, loadWeights, type VariantName } from '../../../engine/index.ts';
 import type { Lang } from '../../i18n.ts';
-import { defaultRate, formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
+import { commandOf, defaultRate, formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
 import { saveHandoff } from './handoff.ts';
 import { paintGrey } from '../../lib/draw.ts';
 import { say, type WordKey } from './words.ts';
@@ -15,7 +15,7 @@ import type { Curve } from './charts.ts';
 /** 'testing': the final evaluation on the whole test set, after the last sample or a Stop. */
 type Phase = 'idle' | 'loading' | 'running' | 'paused' | 'testing' | 'ended';
 
-const FIELDS: (keyof Settings)[] = ['variant', 'trainSize', 'passes', 'optimizer', 'rate', 'seed'];
+const FIELDS: (keyof Settings)[] = ['variant', 'trainSize', 'passes', 'optimizer', 'rate', 'schedule', 'batchSize', 'seed'];
 
 const percent = (a: number, lang: Lang): string => `${(100 * a).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 
@@ -45,12 +45,8 @@ class LenetTraining extends HTMLElement {
     on('export', () => this.download());
     on('playground', () => this.toPlayground());
     this.q<HTMLInputElement>('[data-import]').addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
-    this.field('variant').addEventListener('change', () => this.variantChanged());
-    this.field('optimizer').addEventListener('change', () => {
-      const o = this.field('optimizer').value === 'sgd' ? 'sgd' : 'sdlm';
-      this.field('rate').value = String(defaultRate(this.field('variant').value as VariantName, o));
-      this.showCommand();
-    });
+    this.field('variant').addEventListener('change', () => this.rateToDefault());
+    this.field('optimizer').addEventListener('change', () => this.rateToDefault());
     for (const f of FIELDS) this.field(f).addEventListener('input', () => this.showCommand());
     new MutationObserver(() => { this.lossCurve?.recolour(); this.accCurve?.recolour(); })
       .observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -74,10 +70,11 @@ class LenetTraining extends HTMLElement {
     return Math.round(x).toLocaleString('en-US');
   }
 
-  private variantChanged(): void {
-    const v = VARIANTS[this.field('variant').value as VariantName];
-    this.field('optimizer').value = v.optimizer;
-    this.field('rate').value = String(defaultRate(v.name, v.optimizer));
+  /** A new network or optimiser starts from its own learning rate (model.ts, SHORT_RUN_RATE). */
+  private rateToDefault(): void {
+    const variant = this.field('variant').value === 'faithful' ? 'faithful' : 'modern';
+    const optimizer = this.field('optimizer').value === 'sdlm' ? 'sdlm' : 'sgd';
+    this.field('rate').value = String(defaultRate(variant, optimizer));
     this.showCommand();
   }
 
@@ -104,9 +101,7 @@ class LenetTraining extends HTMLElement {
     const p = parseSettings(raw);
     const code = this.q('[data-command]');
     if (!p.ok) return;
-    const s = p.settings;
-    const momentum = s.optimizer === 'sgd' && VARIANTS[s.variant].momentum ? ` --momentum ${VARIANTS[s.variant].momentum}` : '';
-    code.textContent = `npx lenet train --variant ${s.variant} --epochs ${s.passes} --train-size ${s.trainSize} --seed ${s.seed} --optimizer ${s.optimizer} --lr ${s.rate}${momentum}`;
+    code.textContent = commandOf(p.settings);
   }
 
   private ensureWorker(): Worker {

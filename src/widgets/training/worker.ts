@@ -200,8 +200,7 @@ async function finish(r: Run, gen: number, reason: 'done' | 'stopped'): Promise<
   state = 'ended';
   if (!(await evaluateAndReport(r, gen))) return;
   const weights = encodeWeights(r.model, r.settings.variant, {
-    source: 'site', trainSize: r.settings.trainSize, passes: r.settings.passes, optimizer: r.settings.optimizer,
-    rate: r.settings.rate, seed: r.settings.seed, samples: r.done,
+    source: 'site', ...r.settings, samples: r.done,
   });
   post({ type: 'finished', reason, weights: weights.buffer as ArrayBuffer, variant: r.settings.variant }, [weights.buffer as ArrayBuffer]);
 }
@@ -223,8 +222,9 @@ async function start(settings: Settings, base: string): Promise<void> {
   const model = new Model(variant.spec(), settings.seed);
   const loss = lossNamed(variant.loss);
   const trainer = new Trainer({
-    model, loss, data: train, optimizer: settings.optimizer, rate: settings.rate, passes: settings.passes,
-    seed: settings.seed, momentum: settings.optimizer === 'sgd' ? variant.momentum : 0,
+    model, loss, data: train, optimizer: settings.optimizer, rate: settings.rate, schedule: settings.schedule,
+    batchSize: settings.batchSize, passes: settings.passes, trainSize: settings.trainSize, seed: settings.seed,
+    momentum: settings.optimizer === 'sgd' ? variant.momentum : 0,
   });
   run = { settings, model, loss, trainer, done: 0, total: settings.trainSize * settings.passes, trainMs: 0,
     nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [], startLoss: Number.NaN };
