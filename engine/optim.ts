@@ -4,6 +4,7 @@
  */
 import type { Model } from './model.ts';
 import type { Loss } from './loss.ts';
+import { at, kernelsFor } from './kernels/kernels.ts';
 
 /**
  * The paper's learning-rate schedule for 20 passes (appendix C / section III.A): η = 0.0005
@@ -59,7 +60,9 @@ export class Sgd implements Optimizer {
 
   update(params: Float32Array, grads: Float32Array, rate: number): void {
     if (this.momentum === 0) {
-      for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
+      const K = kernelsFor(params, grads); // both in the model's WebAssembly memory: one SIMD pass
+      if (K) K.axpy(at(params, 0), -rate, at(grads, 0), params.length);
+      else for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
       return;
     }
     const v = this.velocity;

@@ -125,7 +125,8 @@ export class Trainer {
     this.rng = new Random(o.seed + 0x9e3779b9); // not the weights' own stream: shifted by 2³²/φ
     this.order = Int32Array.from({ length: size }, (_, i) => i);
     this.input = new Float32Array(this.model.inputUnits);
-    this.grads = new Float32Array(this.model.paramCount);
+    this.grads = this.model.gradients;
+    this.grads.fill(0); // a previous trainer of this model may have stopped in the middle of a batch
     this.dOut = new Float32Array(this.model.outputUnits);
     this.snapshot = new Float32Array(this.model.paramCount);
     const start = o.startPass ?? 0;

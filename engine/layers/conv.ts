@@ -8,6 +8,7 @@ import { SpecError, wholeNumber, type ConvSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
 import type { LayerOps } from './ops.ts';
 import type { Random } from '../random.ts';
+import { at, kernelsFor } from '../kernels/kernels.ts';
 
 /** The input maps feeding each output map: the spec's table, or every input map. */
 export function inputMapsOf(spec: ConvSpec, inMaps: number): number[][] {
@@ -179,7 +180,9 @@ interface ConvGeometry {
   weightCount: number;
 }
 
-// The kernels are plain top-level functions of numbers and typed arrays, so that V8 compiles
+// Where all arrays live in the model's WebAssembly memory (K not null) the SIMD kernels of
+// kernels/kernels.as.ts do the multiply-adds; the JavaScript below is the reference and the
+// fallback. The kernels are plain top-level functions of numbers and typed arrays, so that V8 compiles
 // one fast version of each. Loop order: for one kernel tap (o, source map, ky, kx) the weight
 // is a constant and the innermost loop runs along an output row — unit stride, 28 long in C1
 // and 10 in C3. C5's output is 1×1, so there the innermost loop runs along a kernel row instead.
@@ -188,6 +191,7 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
   const { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount } = g;
   const kk = k * k;
   const outHW = outH * outW;
+  const K = stride === 1 ? kernelsFor(params, x, pre) : null;
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     const bias = params[offset + weightCount + o];
@@ -203,7 +207,8 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
           let end = c + 1;
           while (end < connStart[o + 1] && connSource[end] === connSource[end - 1] + 1) end++;
           const n = (end - c) * kk;
-          for (let t = 0; t < n; t++) sum += params[w + t] * x[inBase + t];
+          if (K) sum += K.dot(at(params, w), at(x, inBase), n);
+          else for (let t = 0; t < n; t++) sum += params[w + t] * x[inBase + t];
           c = end - 1;
           continue;
         }
@@ -216,6 +221,12 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       continue;
     }
     for (let p = 0; p < outHW; p++) pre[outBase + p] = bias;
+    if (K) {
+      for (let c = connStart[o]; c < connStart[o + 1]; c++) {
+        K.correlateAdd(at(pre, outBase), outH, outW, at(x, connSource[c] * inHW), inW, at(params, offset + c * kk), k);
+      }
+      continue;
+    }
     if (k === 5 && stride === 1) {
       convForward5(connStart[o], connStart[o + 1], connSource, params, offset, x, pre, inW, inHW, outBase, outH, outW);
       continue;
@@ -249,6 +260,7 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
   const kk = k * k;
   const outHW = outH * outW;
   if (dX) dX.fill(0);
+  const K = stride !== 1 ? null : dX ? kernelsFor(params, x, dPre, dX, grads) : kernelsFor(params, x, dPre, grads);
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     let db = 0;
@@ -264,7 +276,10 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
           let end = c + 1;
           while (end < connStart[o + 1] && connSource[end] === connSource[end - 1] + 1) end++;
           const n = (end - c) * kk;
-          if (dX) {
+          if (K) {
+            K.axpy(at(grads, w), d, at(x, inBase), n);
+            if (dX) K.axpy(at(dX, inBase), d, at(params, w), n);
+          } else if (dX) {
             for (let t = 0; t < n; t++) { grads[w + t] += d * x[inBase + t]; dX[inBase + t] += d * params[w + t]; }
           } else {
             for (let t = 0; t < n; t++) grads[w + t] += d * x[inBase + t];
@@ -280,6 +295,11 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
             for (let kx = 0; kx < k; kx++, w++) grads[w] += d * x[row + kx];
           }
         }
+        continue;
+      }
+      if (K) {
+        K.kernelGradientAdd(at(grads, w), k, at(x, inBase), inW, at(dPre, outBase), outH, outW);
+        if (dX) K.convolveFullAdd(at(dX, inBase), inW, at(dPre, outBase), outH, outW, at(params, w), k);
         continue;
       }
       if (k === 5 && stride === 1) {

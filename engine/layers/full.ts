@@ -6,6 +6,7 @@ import { wholeNumber, unitsOf, type FullSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
 import type { LayerOps } from './ops.ts';
 import type { Random } from '../random.ts';
+import { at, kernelsFor } from '../kernels/kernels.ts';
 
 export function fullCounts(spec: FullSpec, input: Shape): LayerCounts {
   const units = wholeNumber(spec.name, 'units', spec.units, 1, 1_000_000);
@@ -31,10 +32,12 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
     },
 
     forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
+      const K = kernelsFor(params, x, pre);
       for (let u = 0; u < units; u++) {
         const row = offset + u * n;
         let sum = params[offset + weightCount + u];
-        for (let j = 0; j < n; j++) sum += params[row + j] * x[j];
+        if (K) sum += K.dot(at(params, row), at(x, 0), n);
+        else for (let j = 0; j < n; j++) sum += params[row + j] * x[j];
         pre[u] = sum;
       }
     },
@@ -42,12 +45,17 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
     backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       grads: Float32Array): void {
       if (dX) dX.fill(0);
+      // The SIMD kernels when every array is in the model's WebAssembly memory (see conv.ts).
+      const K = dX ? kernelsFor(params, x, grads, dX) : kernelsFor(params, x, grads);
       for (let u = 0; u < units; u++) {
         const row = offset + u * n;
         const d = dPre[u];
         grads[offset + weightCount + u] += d;
         if (d === 0) continue; // a silent ReLU unit: nothing to add
-        if (dX) {
+        if (K) {
+          K.axpy(at(grads, row), d, at(x, 0), n);
+          if (dX) K.axpy(at(dX, 0), d, at(params, row), n);
+        } else if (dX) {
           for (let j = 0; j < n; j++) { grads[row + j] += d * x[j]; dX[j] += d * params[row + j]; }
         } else {
           for (let j = 0; j < n; j++) grads[row + j] += d * x[j];

@@ -56,6 +56,8 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
   const pool = spec.pool;
   const trainable = pool === 'trainable';
   const inv = 1 / (win * win);
+  // LeNet-5's own case, 2×2 windows two apart summed (S2, S4), has its own straight loops.
+  const pairs = win === 2 && stride === 2 && pool !== 'max';
 
   return {
     paramCount: trainable ? 2 * maps : 0,
@@ -71,6 +73,10 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
       for (let m = 0; m < maps; m++) {
         const coefficient = trainable ? params[offset + m] : inv;
         const bias = trainable ? params[offset + maps + m] : 0;
+        if (pairs) {
+          pool2Forward(x, pre, m * inHW, m * outHW, inW, outH, outW, coefficient, bias);
+          continue;
+        }
         for (let oy = 0; oy < outH; oy++) {
           for (let ox = 0; ox < outW; ox++) {
             const u = m * outHW + oy * outW + ox;
@@ -102,7 +108,10 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
         const coefficient = trainable ? params[offset + m] : fixed;
         let dc = 0;
         let db = 0;
-        for (let oy = 0; oy < outH; oy++) {
+        if (pairs) {
+          dc = pool2Backward(x, dPre, dX, m * inHW, m * outHW, inW, outH, outW, coefficient);
+          for (let u = m * outHW; u < (m + 1) * outHW; u++) db += dPre[u];
+        } else for (let oy = 0; oy < outH; oy++) {
           for (let ox = 0; ox < outW; ox++) {
             const u = m * outHW + oy * outW + ox;
             const d = dPre[u];
@@ -129,4 +138,39 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
       }
     },
   };
+}
+
+/** pre = coefficient · (sum of each 2×2 window, windows two apart) + bias, for one map. */
+function pool2Forward(x: Float32Array, pre: Float32Array, inBase: number, outBase: number, inW: number, outH: number, outW: number,
+  coefficient: number, bias: number): void {
+  for (let oy = 0; oy < outH; oy++) {
+    const r0 = inBase + 2 * oy * inW;
+    const r1 = r0 + inW;
+    const o = outBase + oy * outW;
+    for (let ox = 0; ox < outW; ox++) {
+      const i = 2 * ox;
+      pre[o + ox] = coefficient * (x[r0 + i] + x[r0 + i + 1] + x[r1 + i] + x[r1 + i + 1]) + bias;
+    }
+  }
+}
+
+/** Writes ∂E/∂x of one map (each input gets coefficient·d of its window) and returns ∂E/∂coefficient. */
+function pool2Backward(x: Float32Array, dPre: Float32Array, dX: Float32Array | null, inBase: number, outBase: number, inW: number,
+  outH: number, outW: number, coefficient: number): number {
+  let dc = 0;
+  for (let oy = 0; oy < outH; oy++) {
+    const r0 = inBase + 2 * oy * inW;
+    const r1 = r0 + inW;
+    const o = outBase + oy * outW;
+    for (let ox = 0; ox < outW; ox++) {
+      const i = 2 * ox;
+      const d = dPre[o + ox];
+      dc += d * (x[r0 + i] + x[r0 + i + 1] + x[r1 + i] + x[r1 + i + 1]);
+      if (dX) {
+        const g = coefficient * d;
+        dX[r0 + i] += g; dX[r0 + i + 1] += g; dX[r1 + i] += g; dX[r1 + i + 1] += g;
+      }
+    }
+  }
+  return dc;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Model, lenet5, modernLenet5, mapLoss, rbfLoss, softmaxCrossEntropy, tanh, type LayerSpec, type Loss, type NetworkSpec,
 } from '../../engine/index.ts';
+import { kernelsFor } from '../../engine/kernels/kernels.ts';
 import { gradCheck, randomInput } from './helpers.ts';
 
 const TOLERANCE = 2e-2;
@@ -35,33 +36,49 @@ const cases: [string, NetworkSpec, Loss][] = [
     [{ kind: 'rbf', name: 'OUT', codes: [[1, 1, 1, -1, -1, -1], [-1, 1, -1, 1, -1, 1], [1, -1, -1, 1, 1, -1]] }]), mapLoss(2)],
 ];
 
-describe('gradient check of every layer kind', () => {
-  for (const [name, spec, loss] of cases) {
-    it(name, () => {
-      const model = new Model(spec, 7);
-      for (const seed of [1, 2]) {
-        const result = gradCheck(model, loss, randomInput(model, seed), seed % 3, 40);
-        expect(result.worst, JSON.stringify(result.errors)).toBeLessThan(TOLERANCE);
-      }
-    });
-  }
-});
+/**
+ * A model on one of the two paths: the WebAssembly SIMD kernels (gradients written into the
+ * model's own buffer, where the kernels reach them) or the JavaScript loops.
+ */
+function onPath(spec: NetworkSpec, seed: number, kernels: boolean): { model: Model; grads: Float32Array } {
+  const model = new Model(spec, seed, { kernels });
+  const grads = kernels ? model.gradients : new Float32Array(model.paramCount);
+  expect(kernelsFor(model.params, grads) !== null).toBe(kernels);
+  return { model, grads };
+}
+
+for (const kernels of [true, false]) {
+  describe(`gradient check of every layer kind (${kernels ? 'WebAssembly SIMD kernels' : 'JavaScript loops'})`, () => {
+    for (const [name, spec, loss] of cases) {
+      it(name, () => {
+        const { model, grads } = onPath(spec, 7, kernels);
+        for (const seed of [1, 2]) {
+          const result = gradCheck(model, loss, randomInput(model, seed), seed % 3, 40, 1e-3, grads);
+          expect(result.worst, JSON.stringify(result.errors)).toBeLessThan(TOLERANCE);
+        }
+      });
+    }
+  });
+}
 
 describe('gradient check of the whole networks', () => {
   // LeNet-5's loss is about 100, so float32 rounding of E swamps a step of 1e-3: use 1e-2 there.
   // The modern network keeps 1e-3, since a larger step would jump across ReLU and max kinks.
-  it('LeNet-5 as published (32×32 → RBF), MAP loss', () => {
-    const model = new Model(lenet5(), 3);
-    const result = gradCheck(model, mapLoss(), randomInput(model, 5), 4, 30, 1e-2);
-    expect(result.checked).toBeGreaterThan(150);
-    expect(result.worst, JSON.stringify(result.errors)).toBeLessThan(TOLERANCE);
-  });
+  for (const kernels of [true, false]) {
+    const path = kernels ? 'kernels' : 'JavaScript';
+    it(`LeNet-5 as published (32×32 → RBF), MAP loss (${path})`, () => {
+      const { model, grads } = onPath(lenet5(), 3, kernels);
+      const result = gradCheck(model, mapLoss(), randomInput(model, 5), 4, 30, 1e-2, grads);
+      expect(result.checked).toBeGreaterThan(150);
+      expect(result.worst, JSON.stringify(result.errors)).toBeLessThan(TOLERANCE);
+    });
 
-  it('modern LeNet-5 (ReLU, max pooling, dense C3), softmax cross-entropy', () => {
-    const model = new Model(modernLenet5(), 3);
-    const result = gradCheck(model, softmaxCrossEntropy(), randomInput(model, 5), 4, 30);
-    expect(result.worst, JSON.stringify(result.errors)).toBeLessThan(TOLERANCE);
-  });
+    it(`modern LeNet-5 (ReLU, max pooling, dense C3), softmax cross-entropy (${path})`, () => {
+      const { model, grads } = onPath(modernLenet5(), 3, kernels);
+      const result = gradCheck(model, softmaxCrossEntropy(), randomInput(model, 5), 4, 30, 1e-3, grads);
+      expect(result.worst, JSON.stringify(result.errors)).toBeLessThan(TOLERANCE);
+    });
+  }
 });
 
 describe('negative control: a wrong backward fails the check', () => {
@@ -90,7 +107,7 @@ describe('negative control: a wrong backward fails the check', () => {
   });
 
   it('trainable subsampling with its gradient one unit off', () => {
-    const model = new Model(cases[3][1], 7);
+    const model = new Model(cases[6][1], 7);
     offByOne(model, 'T');
     const result = gradCheck(model, softmaxCrossEntropy(), randomInput(model, 1), 1, 40);
     expect(result.worst).toBeGreaterThan(TOLERANCE);

@@ -17,11 +17,12 @@ export interface GradCheck {
  * Compares `Model.backward` with central differences (E(p+h) − E(p−h)) / 2h on up to
  * `perLayer` parameters of every layer that has any. Parameters are float32, so h is not tiny.
  */
-export function gradCheck(model: Model, loss: Loss, input: Float32Array, label: number, perLayer = 25, h = 1e-3): GradCheck {
+export function gradCheck(model: Model, loss: Loss, input: Float32Array, label: number, perLayer = 25, h = 1e-3,
+  grads: Float32Array = new Float32Array(model.paramCount)): GradCheck {
   const trace = model.forward(input);
   const dOut = new Float32Array(model.outputUnits);
   loss.gradient(trace.output, label, dOut);
-  const grads = new Float32Array(model.paramCount);
+  grads.fill(0);
   model.backward(trace, dOut, grads);
   const rng = new Random(99);
   const errors: Record<string, number> = {};

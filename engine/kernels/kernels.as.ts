@@ -1,0 +1,223 @@
+// The engine's hot loops in WebAssembly SIMD (AssemblyScript; built by scripts/build-kernels.mjs
+// into kernels-wasm.ts). Every kernel works on float32 buffers of the model's own memory,
+// given as byte addresses, and ADDS into its output, exactly like the JavaScript loops in
+// engine/layers/ (which stay as the reference and the fallback). Four output columns are
+// computed at once with f32x4. When a row's width is not a multiple of 4 (C3 and S4 maps are
+// 10 wide), its last four columns are computed once more with the columns already done masked
+// to zero; rows narrower than 4 go one column at a time.
+
+// The lanes of the last, overlapping vector of a row that are new: the last (outW mod 4).
+function tailMask(outW: i32): v128 {
+  const rem = outW & 3;
+  if (rem === 1) return f32x4(0, 0, 0, 1);
+  if (rem === 2) return f32x4(0, 0, 1, 1);
+  if (rem === 3) return f32x4(0, 1, 1, 1);
+  return f32x4(0, 0, 0, 0);
+}
+
+// out[y·outW + x] += Σ_{ky,kx < k} w[ky·k + kx] · inp[(y + ky)·inW + x + kx]
+// (one input map's contribution to one output map of a convolution, stride 1, no padding).
+export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
+  if (outW < 4) {
+    correlateAddNarrow(out, outH, outW, inp, inW, w, k);
+    return;
+  }
+  const vecW = outW & ~3;
+  for (let y = 0; y < outH; y++) {
+    const outRow = out + ((<usize>(y * outW)) << 2);
+    const inBase = inp + ((<usize>(y * inW)) << 2);
+    // Two vectors at a time: two independent chains of additions, one weight splat for both.
+    let x = 0;
+    for (; x + 8 <= vecW; x += 8) {
+      let acc0 = f32x4.splat(0);
+      let acc1 = f32x4.splat(0);
+      for (let ky = 0; ky < k; ky++) {
+        const inRow = inBase + ((<usize>(ky * inW + x)) << 2);
+        const wRow = w + ((<usize>(ky * k)) << 2);
+        for (let kx = 0; kx < k; kx++) {
+          const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+          const q = inRow + ((<usize>kx) << 2);
+          acc0 = f32x4.add(acc0, f32x4.mul(weight, v128.load(q)));
+          acc1 = f32x4.add(acc1, f32x4.mul(weight, v128.load(q + 16)));
+        }
+      }
+      const p = outRow + ((<usize>x) << 2);
+      v128.store(p, f32x4.add(v128.load(p), acc0));
+      v128.store(p + 16, f32x4.add(v128.load(p + 16), acc1));
+    }
+    if (x < vecW) correlateVector(outRow, inBase, inW, w, k, x, f32x4.splat(1));
+  }
+  // The overlapping last vector of every row, after all rows: reading back a vector that was
+  // stored a moment ago at an overlapping address would stall the processor.
+  if (vecW !== outW) {
+    const mask = tailMask(outW);
+    for (let y = 0; y < outH; y++) {
+      correlateVector(out + ((<usize>(y * outW)) << 2), inp + ((<usize>(y * inW)) << 2), inW, w, k, outW - 4, mask);
+    }
+  }
+}
+
+// One vector of four outputs at column x of a row, its sums multiplied by `mask` before adding.
+function correlateVector(outRow: usize, inBase: usize, inW: i32, w: usize, k: i32, x: i32, mask: v128): void {
+  let acc0 = f32x4.splat(0);
+  let acc1 = f32x4.splat(0);
+  for (let ky = 0; ky < k; ky++) {
+    const inRow = inBase + ((<usize>(ky * inW + x)) << 2);
+    const wRow = w + ((<usize>(ky * k)) << 2);
+    for (let kx = 0; kx < k; kx++) {
+      const term = f32x4.mul(f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2))), v128.load(inRow + ((<usize>kx) << 2)));
+      if (ky & 1) acc1 = f32x4.add(acc1, term);
+      else acc0 = f32x4.add(acc0, term);
+    }
+  }
+  const p = outRow + ((<usize>x) << 2);
+  v128.store(p, f32x4.add(v128.load(p), f32x4.mul(f32x4.add(acc0, acc1), mask)));
+}
+
+function correlateAddNarrow(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
+  for (let y = 0; y < outH; y++) {
+    for (let x = 0; x < outW; x++) {
+      let sum: f32 = 0;
+      for (let ky = 0; ky < k; ky++) {
+        const inRow = inp + ((<usize>((y + ky) * inW + x)) << 2);
+        const wRow = w + ((<usize>(ky * k)) << 2);
+        for (let kx = 0; kx < k; kx++) sum += load<f32>(wRow + ((<usize>kx) << 2)) * load<f32>(inRow + ((<usize>kx) << 2));
+      }
+      const p = out + ((<usize>(y * outW + x)) << 2);
+      store<f32>(p, load<f32>(p) + sum);
+    }
+  }
+}
+
+function horizontalSum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
+}
+
+// g[ky·k + kx] += Σ_{y,x} d[y·outW + x] · inp[(y + ky)·inW + x + kx]
+// (the gradient of one kernel: the input correlated with the output's ∂E/∂pre).
+export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
+  if (k === 5 && outW >= 4) {
+    kernelGradientAdd5(g, inp, inW, d, outH, outW);
+    return;
+  }
+  for (let ky = 0; ky < k; ky++) {
+    for (let kx = 0; kx < k; kx++) {
+      let sum: f32 = 0;
+      for (let y = 0; y < outH; y++) {
+        const dRow = d + ((<usize>(y * outW)) << 2);
+        const inRow = inp + ((<usize>((y + ky) * inW + kx)) << 2);
+        for (let x = 0; x < outW; x++) sum += load<f32>(dRow + ((<usize>x) << 2)) * load<f32>(inRow + ((<usize>x) << 2));
+      }
+      const p = g + ((<usize>(ky * k + kx)) << 2);
+      store<f32>(p, load<f32>(p) + sum);
+    }
+  }
+}
+
+// 5×5 kernels (all of LeNet-5's): one kernel row's five sums at once, five independent chains,
+// each ∂E/∂pre vector loaded once for the five of them.
+function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
+  const vecW = outW & ~3;
+  const mask = tailMask(outW);
+  for (let ky = 0; ky < 5; ky++) {
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0);
+    let a4 = f32x4.splat(0);
+    for (let y = 0; y < outH; y++) {
+      const dRow = d + ((<usize>(y * outW)) << 2);
+      const inRow = inp + ((<usize>((y + ky) * inW)) << 2);
+      for (let x = 0; x <= vecW; x += 4) {
+        const last = x === vecW;
+        if (last && vecW === outW) break;
+        const col = (<usize>(last ? outW - 4 : x)) << 2;
+        let dv = v128.load(dRow + col);
+        if (last) dv = f32x4.mul(dv, mask);
+        const q = inRow + col;
+        a0 = f32x4.add(a0, f32x4.mul(dv, v128.load(q)));
+        a1 = f32x4.add(a1, f32x4.mul(dv, v128.load(q + 4)));
+        a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
+        a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
+        a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+      }
+    }
+    const p = g + ((<usize>(ky * 5)) << 2);
+    store<f32>(p, load<f32>(p) + horizontalSum(a0));
+    store<f32>(p + 4, load<f32>(p + 4) + horizontalSum(a1));
+    store<f32>(p + 8, load<f32>(p + 8) + horizontalSum(a2));
+    store<f32>(p + 12, load<f32>(p + 12) + horizontalSum(a3));
+    store<f32>(p + 16, load<f32>(p + 16) + horizontalSum(a4));
+  }
+}
+
+// dx[(y + ky)·inW + x + kx] += w[ky·k + kx] · d[y·outW + x]
+// (∂E/∂input of one input map through one kernel: the "full" convolution).
+export function convolveFullAdd(dx: usize, inW: i32, d: usize, outH: i32, outW: i32, w: usize, k: i32): void {
+  const vecW = outW & ~3;
+  const wide = outW >= 4;
+  for (let ky = 0; ky < k; ky++) {
+    for (let kx = 0; kx < k; kx++) {
+      const wk = load<f32>(w + ((<usize>(ky * k + kx)) << 2));
+      const weight = f32x4.splat(wk);
+      for (let y = 0; y < outH; y++) {
+        const dRow = d + ((<usize>(y * outW)) << 2);
+        const dxRow = dx + ((<usize>((y + ky) * inW + kx)) << 2);
+        if (!wide) {
+          for (let x = 0; x < outW; x++) {
+            const p = dxRow + ((<usize>x) << 2);
+            store<f32>(p, load<f32>(p) + wk * load<f32>(dRow + ((<usize>x) << 2)));
+          }
+          continue;
+        }
+        for (let x = 0; x < vecW; x += 4) {
+          const p = dxRow + ((<usize>x) << 2);
+          v128.store(p, f32x4.add(v128.load(p), f32x4.mul(weight, v128.load(dRow + ((<usize>x) << 2)))));
+        }
+      }
+    }
+  }
+  // The overlapping last vectors after everything else, for the reason given in correlateAdd.
+  if (!wide || vecW === outW) return;
+  const mask = tailMask(outW);
+  const t = (<usize>(outW - 4)) << 2;
+  for (let ky = 0; ky < k; ky++) {
+    for (let kx = 0; kx < k; kx++) {
+      const weight = f32x4.mul(f32x4.splat(load<f32>(w + ((<usize>(ky * k + kx)) << 2))), mask);
+      for (let y = 0; y < outH; y++) {
+        const dRow = d + ((<usize>(y * outW)) << 2);
+        const p = dx + ((<usize>((y + ky) * inW + kx)) << 2) + t;
+        v128.store(p, f32x4.add(v128.load(p), f32x4.mul(weight, v128.load(dRow + t))));
+      }
+    }
+  }
+}
+
+// Σᵢ a[i]·b[i] over n floats (two accumulators, so additions need not wait for each other).
+export function dot(a: usize, b: usize, n: i32): f32 {
+  let acc0 = f32x4.splat(0);
+  let acc1 = f32x4.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const p = (<usize>i) << 2;
+    acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + p), v128.load(b + p)));
+    acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + p + 16), v128.load(b + p + 16)));
+  }
+  let sum = horizontalSum(f32x4.add(acc0, acc1));
+  for (; i < n; i++) sum += load<f32>(a + ((<usize>i) << 2)) * load<f32>(b + ((<usize>i) << 2));
+  return sum;
+}
+
+// y[i] += alpha·x[i] over n floats.
+export function axpy(y: usize, alpha: f32, x: usize, n: i32): void {
+  const a = f32x4.splat(alpha);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const p = (<usize>i) << 2;
+    v128.store(y + p, f32x4.add(v128.load(y + p), f32x4.mul(a, v128.load(x + p))));
+  }
+  for (; i < n; i++) {
+    const p = y + ((<usize>i) << 2);
+    store<f32>(p, load<f32>(p) + alpha * load<f32>(x + ((<usize>i) << 2)));
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The WebAssembly SIMD kernels (kernels.as.ts) at run time.
+ *
+ * A `Arena` is a block of WebAssembly memory with the kernels bound to it. A model allocates
+ * its parameters, gradients and activations there; a layer whose arrays all live in one arena
+ * calls the kernels (four multiply-adds per instruction) instead of its JavaScript loops. Any
+ * other array — a caller's own buffer, a padded copy — simply takes the JavaScript loops, which
+ * compute the same sums in another order. Where WebAssembly SIMD is missing or may not be
+ * compiled synchronously, arenas hand out ordinary Float32Arrays and everything runs in
+ * JavaScript.
+ *
+ * Addresses are byte offsets into the memory: `at(array, index)` is where array[index] lives.
+ */
+import { KERNELS_WASM } from './kernels-wasm.ts';
+
+export interface Kernels {
+  /** out[y·outW + x] += Σ w[ky·k + kx] · inp[(y + ky)·inW + x + kx] (one map pair of a stride-1 convolution). */
+  correlateAdd(out: number, outH: number, outW: number, inp: number, inW: number, w: number, k: number): void;
+  /** g[ky·k + kx] += Σ d[y·outW + x] · inp[(y + ky)·inW + x + kx] (one kernel's gradient). */
+  kernelGradientAdd(g: number, k: number, inp: number, inW: number, d: number, outH: number, outW: number): void;
+  /** dx[(y + ky)·inW + x + kx] += w[ky·k + kx] · d[y·outW + x] (∂E/∂input through one kernel). */
+  convolveFullAdd(dx: number, inW: number, d: number, outH: number, outW: number, w: number, k: number): void;
+  /** Σ a[i]·b[i], i < n. */
+  dot(a: number, b: number, n: number): number;
+  /** y[i] += alpha·x[i], i < n. */
+  axpy(y: number, alpha: number, x: number, n: number): void;
+}
+
+/** The byte address of array[index] in its memory. */
+export function at(array: Float32Array, index: number): number {
+  return array.byteOffset + 4 * index;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      const binary = atob(KERNELS_WASM);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null; // no WebAssembly SIMD here: JavaScript loops everywhere
+    }
+  }
+  return compiled;
+}
+
+const bound = new WeakMap<ArrayBufferLike, Kernels>();
+
+/** The kernels of the memory that holds all these arrays, or null if they are not all in one arena. */
+export function kernelsFor(...arrays: Float32Array[]): Kernels | null {
+  const buffer = arrays[0].buffer;
+  for (let i = 1; i < arrays.length; i++) if (arrays[i].buffer !== buffer) return null;
+  return bound.get(buffer) ?? null;
+}
+
+const PAGE = 65536;
+/** Arrays start on 16-byte boundaries (one f32x4); the first bytes are left unused. */
+const ALIGN = 16;
+
+export class Arena {
+  /** Null when the kernels are unavailable or turned off: then `alloc` gives ordinary arrays. */
+  readonly kernels: Kernels | null;
+  private readonly memory: WebAssembly.Memory | null;
+  private next = ALIGN;
+  private readonly end: number;
+
+  /** Room for `floats` float32 values (the memory never grows, so views stay valid). */
+  constructor(floats: number, useKernels = true) {
+    const module = useKernels ? kernelModule() : null;
+    this.end = ALIGN + floats * 4 + ALIGN * 64;
+    if (!module) {
+      this.kernels = null;
+      this.memory = null;
+      return;
+    }
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(this.end / PAGE) });
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    this.kernels = instance.exports as unknown as Kernels;
+    this.memory = memory;
+    bound.set(memory.buffer, this.kernels);
+  }
+
+  /** n zeroed floats: in the arena while it has room, otherwise an ordinary array. */
+  alloc(n: number): Float32Array {
+    const bytes = Math.ceil((n * 4) / ALIGN) * ALIGN;
+    if (!this.memory || this.next + bytes > this.end) return new Float32Array(n);
+    const array = new Float32Array(this.memory.buffer, this.next, n);
+    this.next += bytes;
+    return array;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The WebAssembly SIMD kernels against the JavaScript loops they replace: same networks, same
+ * weights, same input — every activation, every gradient and every input gradient must agree
+ * up to float32 rounding (the kernels add in another order). Random shapes cover rows of every
+ * width modulo 4 (the kernels' overlapping last vector) and rows narrower than 4.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { Model, Random, lenet5, type LayerSpec, type NetworkSpec } from '../../engine/index.ts';
+import { kernelsFor } from '../../engine/kernels/kernels.ts';
+import { randomInput } from './helpers.ts';
+
+/** A random stride-1 network: convolutions (some with a connection table), then a full layer. */
+function randomSpec(rng: Random): NetworkSpec {
+  const size = 4 + rng.int(29);
+  const channels = 1 + rng.int(3);
+  const layers: LayerSpec[] = [];
+  let side = size;
+  let maps = channels;
+  for (let i = 0; i < 1 + rng.int(2) && side > 1; i++) {
+    const kernel = 1 + rng.int(Math.min(6, side));
+    const out = 1 + rng.int(5);
+    const table = rng.int(2) === 0 ? undefined : Array.from({ length: out }, () => {
+      const row = Array.from({ length: maps }, (_, m) => m).filter(() => rng.int(2) === 0);
+      return row.length > 0 ? row : [rng.int(maps)];
+    });
+    layers.push({ kind: 'conv', name: `C${i}`, maps: out, kernel, activation: 'squash', ...(table ? { table } : {}) });
+    side = side - kernel + 1;
+    maps = out;
+  }
+  layers.push({ kind: 'full', name: 'F', units: 1 + rng.int(9), activation: 'squash' });
+  return { input: { size, channels }, layers };
+}
+
+interface Pass { outputs: Float32Array[]; grads: Float32Array; inputGradient: Float32Array }
+
+/** Forward and backward through `model` with gradients where its own kernels can write them. */
+function run(model: Model, input: Float32Array, dOutput: Float32Array): Pass {
+  const trace = model.forward(input);
+  const grads = model.gradients;
+  grads.fill(0);
+  model.backward(trace, dOutput, grads);
+  // ∂E/∂input of the first layer is not kept; the second layer's input gradient is the first's output one.
+  const inputGradient = Float32Array.from((model as unknown as { dOut: Float32Array[] }).dOut[0]);
+  return { outputs: trace.layers.map((l) => Float32Array.from(l.out)), grads: Float32Array.from(grads), inputGradient };
+}
+
+/** The largest difference between two arrays relative to the larger of their largest entries. */
+function mismatch(a: Float32Array, b: Float32Array): number {
+  let scale = 1e-6;
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) scale = Math.max(scale, Math.abs(a[i]), Math.abs(b[i]));
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst / scale;
+}
+
+function compare(spec: NetworkSpec, seed: number, nudge = 0): number {
+  const fast = new Model(spec, seed);
+  const slow = new Model(spec, seed, { kernels: false });
+  expect(fast.usesKernels).toBe(true);
+  expect(slow.usesKernels).toBe(false);
+  if (nudge) slow.params[slow.paramCount >> 1] += nudge;
+  const input = randomInput(fast, seed);
+  const rng = new Random(seed + 1);
+  const dOutput = Float32Array.from({ length: fast.outputUnits }, () => rng.symmetric(1));
+  const a = run(fast, input, dOutput);
+  const b = run(slow, input, dOutput);
+  let worst = Math.max(mismatch(a.grads, b.grads), mismatch(a.inputGradient, b.inputGradient));
+  a.outputs.forEach((out, i) => { worst = Math.max(worst, mismatch(out, b.outputs[i])); });
+  return worst;
+}
+
+describe('WebAssembly SIMD kernels', () => {
+  it('the committed binary is what kernels.as.ts compiles to', () => {
+    expect(execFileSync(process.execPath, ['scripts/build-kernels.mjs', '--check'], { encoding: 'utf8' })).toMatch(/matches/);
+  });
+
+  it('a model runs on them by default, keeps its arrays in their memory, and can be told not to', () => {
+    const model = new Model(lenet5(), 1);
+    expect(model.usesKernels).toBe(true);
+    expect(kernelsFor(model.params, model.trace.input, model.gradients)).not.toBeNull();
+    // An ordinary array is outside: that layer call takes the JavaScript loops.
+    expect(kernelsFor(model.params, new Float32Array(model.paramCount))).toBeNull();
+    const plain = new Model(lenet5(), 1, { kernels: false });
+    expect(plain.usesKernels).toBe(false);
+    expect(kernelsFor(plain.params, plain.gradients)).toBeNull();
+  });
+
+  it('LeNet-5: activations, gradients and input gradients agree with the JavaScript loops', () => {
+    expect(compare(lenet5(), 3)).toBeLessThan(1e-5);
+  });
+
+  it('150 random stride-1 networks (widths 1 to 32, kernels 1 to 6, tables) agree with the JavaScript loops', () => {
+    const rng = new Random(2026);
+    for (let i = 0; i < 150; i++) {
+      const spec = randomSpec(rng);
+      expect(compare(spec, i + 1), JSON.stringify(spec)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('negative control: one weight off by 0.001 on one side is caught', () => {
+    expect(compare(lenet5(), 3, 1e-3)).toBeGreaterThan(1e-5);
+  });
+});
