@@ -8,15 +8,14 @@ const path = (name: string) => new URL(`../../public/weights/${name}`, import.me
 const test = loadMnist('test');
 
 describe('shipped pretrained weights', () => {
-  // The issue asks for 98.9 %; the shipped run reaches 98.84 % (README: training runs). The floor
-  // is what the shipped weights really do, so that a worse file can never slip in unnoticed.
-  it('faithful LeNet-5: at least 98.8 % of the 10,000 test digits right', () => {
+  // The shipped run reaches 98.96 % (README: where the reproduction stands).
+  it('faithful LeNet-5: at least 98.9 % of the 10,000 test digits right', () => {
     const model = new Model(lenet5());
     const file = loadWeights(model, new Uint8Array(readFileSync(path('faithful.bin'))));
     expect(file.variant).toBe('faithful');
     const result = evaluate(model, mapLoss(), test);
     expect(result.samples).toBe(10000);
-    expect(result.accuracy).toBeGreaterThanOrEqual(0.988);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.989);
     // The file records the test error of its last pass, measured by lenet train: the same figure.
     expect(1 - result.accuracy).toBeCloseTo(file.meta.testError as number, 4);
   });
