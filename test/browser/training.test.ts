@@ -72,7 +72,7 @@ describe('Training chapter', () => {
     await expect(t.getByRole('button', { name: 'Download the weights' }).isEnabled()).resolves.toBe(true);
     // The good file loads.
     await file.setInputFiles({ name: 'mine.bin', mimeType: 'application/octet-stream', buffer: bytes });
-    await expect.poll(() => importStatus.textContent()).toMatch(/Loaded mine.bin: modern network/);
+    await expect.poll(() => importStatus.textContent()).toMatch(/Loaded mine.bin: Modern network/);
 
     // Carry the model to the Playground.
     await t.getByRole('button', { name: 'Use these weights in the Playground' }).click();

@@ -66,6 +66,11 @@ class LenetTraining extends HTMLElement {
     return say(key, this.locale, vars);
   }
 
+  /** 'Faithful 1998' / 'Modern' in the page's language. */
+  private variantName(variant: string): string {
+    return this.say(variant === 'faithful' ? 'faithful' : 'modern');
+  }
+
   private n(x: number): string {
     return Math.round(x).toLocaleString('en-US');
   }
@@ -215,7 +220,7 @@ class LenetTraining extends HTMLElement {
       case 'finished': {
         const bytes = new Uint8Array(m.weights);
         const done = this.lastProgress?.done ?? 0;
-        this.current = { bytes, variant: m.variant, what: this.say('trained', { variant: m.variant, samples: this.n(done) }), accuracy: this.lastAccuracy };
+        this.current = { bytes, variant: m.variant, what: this.say('trained', { variant: this.variantName(m.variant), samples: this.n(done) }), accuracy: this.lastAccuracy };
         this.q('[data-current]').textContent = this.say('current', { what: this.current.what });
         this.setPhase('ended');
         this.flush();
@@ -327,8 +332,8 @@ class LenetTraining extends HTMLElement {
       if (!variant) throw new WeightsError('mismatch', `${file.name}: variant "${decoded.variant}" is not one of this site's networks`);
       const model = new Model(variant.spec(), 1);
       loadWeights(model, bytes, file.name);
-      this.current = { bytes, variant: variant.name, what: this.say('imported', { file: file.name, variant: variant.name }), accuracy: Number.NaN };
-      out.textContent = this.say('importOk', { file: file.name, variant: variant.name, params: this.n(model.paramCount) });
+      this.current = { bytes, variant: variant.name, what: this.say('imported', { file: file.name, variant: this.variantName(variant.name) }), accuracy: Number.NaN };
+      out.textContent = this.say('importOk', { file: file.name, variant: this.variantName(variant.name), params: this.n(model.paramCount) });
       out.classList.remove('error');
       this.q('[data-current]').textContent = this.say('current', { what: this.current.what });
       this.setPhase(this.phase);

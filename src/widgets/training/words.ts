@@ -73,7 +73,7 @@ export const words = {
   none: { en: 'none yet (train one or load a file)', 'zh-CN': '暂无（请先训练或加载文件）' },
   trained: { en: 'trained here, {variant}, {samples} samples', 'zh-CN': '在此训练，{variant}，{samples} 个样本' },
   imported: { en: 'loaded from {file}, {variant}', 'zh-CN': '从 {file} 加载，{variant}' },
-  importOk: { en: 'Loaded {file}: {variant} network, {params} parameters.', 'zh-CN': '已加载 {file}：{variant} 网络，{params} 个参数。' },
+  importOk: { en: 'Loaded {file}: {variant} network, {params} parameters.', 'zh-CN': '已加载 {file}：{variant}网络，{params} 个参数。' },
   importFailed: { en: 'This file was refused and the current model is kept: {why}', 'zh-CN': '该文件被拒绝，当前模型保持不变：{why}' },
   reasonForeign: { en: 'it is not a LeNet-5 weights file.', 'zh-CN': '它不是 LeNet-5 权重文件。' },
   reasonTruncated: { en: 'it is cut short (truncated).', 'zh-CN': '文件不完整（被截断）。' },
