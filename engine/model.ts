@@ -78,7 +78,7 @@ export class Model {
   /**
    * A buffer of `paramCount` floats for `backward` to add gradients into (the Trainer's). Any
    * Float32Array works as well, but this one sits where the kernels can write, which makes
-   * back-propagation about three times faster. Whoever uses it zeroes it first.
+   * back-propagation two to three times faster. Whoever uses it zeroes it first.
    */
   readonly gradients: Float32Array;
   readonly inputUnits: number;
@@ -133,7 +133,6 @@ export class Model {
   get usesKernels(): boolean {
     return this.arena.kernels !== null;
   }
-
 
   /** Re-initialises every parameter from `seed` (uniform in ±2.4/fan-in for squashing units). */
   init(seed: number): void {

@@ -1,6 +1,7 @@
 /**
- * Optimisers, one sample at a time as in the paper. Both subtract a step from every parameter
- * after each sample; they differ in the step size.
+ * Optimisers, one sample at a time as in the paper (or one batch: the trainer passes the batch's
+ * mean gradient). Both subtract a step from every parameter after each update; they differ in
+ * the step size. How the learning rate falls over a run is the schedule's business, below.
  */
 import type { Model } from './model.ts';
 import type { Loss } from './loss.ts';

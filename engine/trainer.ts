@@ -1,8 +1,8 @@
 /**
  * Training in chunks: `new Trainer(…)`, then `step(n)` as often as you like — the command line
  * calls it in a loop, the site's Web Worker a few hundred samples at a time between messages.
- * One sample at a time, as in the paper: forward, loss, backward, update. Nothing here touches
- * Node or the DOM.
+ * One sample at a time, as in the paper: forward, loss, backward, update (or, with a batch size
+ * above 1, one update per batch with the batch's mean gradient). Nothing here touches Node or the DOM.
  */
 import type { Model } from './model.ts';
 import type { Loss } from './loss.ts';

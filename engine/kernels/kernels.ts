@@ -1,7 +1,7 @@
 /**
  * The WebAssembly SIMD kernels (kernels.as.ts) at run time.
  *
- * A `Arena` is a block of WebAssembly memory with the kernels bound to it. A model allocates
+ * An `Arena` is a block of WebAssembly memory with the kernels bound to it. A model allocates
  * its parameters, gradients and activations there; a layer whose arrays all live in one arena
  * calls the kernels (four multiply-adds per instruction) instead of its JavaScript loops. Any
  * other array — a caller's own buffer, a padded copy — simply takes the JavaScript loops, which
@@ -59,6 +59,8 @@ export function kernelsFor(...arrays: Float32Array[]): Kernels | null {
 const PAGE = 65536;
 /** Arrays start on 16-byte boundaries (one f32x4); the first bytes are left unused. */
 const ALIGN = 16;
+/** Room for the rounding of up to 256 arrays to ALIGN (a LeNet-5 model makes about 100). */
+const SLACK = 256 * ALIGN;
 
 export class Arena {
   /** Null when the kernels are unavailable or turned off: then `alloc` gives ordinary arrays. */
@@ -70,7 +72,7 @@ export class Arena {
   /** Room for `floats` float32 values (the memory never grows, so views stay valid). */
   constructor(floats: number, useKernels = true) {
     const module = useKernels ? kernelModule() : null;
-    this.end = ALIGN + floats * 4 + ALIGN * 64;
+    this.end = ALIGN + floats * 4 + SLACK;
     if (!module) {
       this.kernels = null;
       this.memory = null;

@@ -79,6 +79,10 @@ describe('WebAssembly SIMD kernels', () => {
     const model = new Model(lenet5(), 1);
     expect(model.usesKernels).toBe(true);
     expect(kernelsFor(model.params, model.trace.input, model.gradients)).not.toBeNull();
+    // Its own trace and four more fit in its memory; a fifth extra trace is an ordinary array.
+    const inMemory = (t: ReturnType<Model['newTrace']>) => t.layers.every((l) => kernelsFor(model.params, l.pre, l.out) !== null);
+    const extra = Array.from({ length: 5 }, () => model.newTrace());
+    expect([model.trace, ...extra].map(inMemory)).toEqual([true, true, true, true, true, false]);
     // An ordinary array is outside: that layer call takes the JavaScript loops.
     expect(kernelsFor(model.params, new Float32Array(model.paramCount))).toBeNull();
     const plain = new Model(lenet5(), 1, { kernels: false });
