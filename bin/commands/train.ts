@@ -1,11 +1,16 @@
 /** `lenet train`: trains LeNet-5 on MNIST one sample at a time, tests after every pass, saves the weights. */
 import { writeFileSync } from 'node:fs';
 import {
-  MAP_J, Model, SCHEDULE_NAMES, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, type ScheduleName, type TrainProgress, type VariantName,
+  MAP_J, Model, SCHEDULE_NAMES, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, type ScheduleName, type TrainProgress, type Variant, type VariantName,
 } from '../../engine/index.ts';
 import { parseOptions, UsageError } from '../args.ts';
 import { readModel } from './eval.ts';
 import { loadMnist } from '../mnist.ts';
+
+/** A variant's training defaults, as options. */
+function defaultsOf(v: Variant): string {
+  return `${v.optimizer} --lr ${v.rate} --schedule ${v.schedule}${v.optimizer === 'sdlm' ? ` --mu ${v.mu}` : ''}`;
+}
 
 export const TRAIN_HELP = `Train LeNet-5 on the 60,000 MNIST training digits; after every pass, report the error on the 10,000 test digits.
 
@@ -22,14 +27,16 @@ Options:
   --seed S         seeds the initial weights and the order of the samples (default 1)
   --optimizer O    sgd or sdlm (stochastic diagonal Levenberg–Marquardt, the paper's: curvature
                    re-estimated on 500 samples before each pass); default: the variant's
+                   (faithful: ${defaultsOf(VARIANTS.faithful)};
+                   modern: ${defaultsOf(VARIANTS.modern)}; README, "Where the reproduction stands")
   --lr X           learning rate at the start (η for sdlm); default: the variant's
-  --schedule S     paper (default): the paper's steps, pass by pass, scaled to --lr (×1 for 2
+  --schedule S     paper: the paper's steps, pass by pass, scaled to --lr (×1 for 2
                    passes, ×0.4 for 3, ×0.2 for 3, ×0.1 for 4, then ×0.02); linear: falls
                    sample by sample from --lr towards 0 at the end of the run (its length is
                    the passes planned, so --resume with more --epochs stretches what is left)
   --batch-size B   samples per update (default 1, the paper's); a batch's gradients are averaged
   --momentum M     SGD momentum (default: the variant's, 0)
-  --mu M           SDLM's μ, added to every curvature (default 0.02, the paper's)
+  --mu M           SDLM's μ, added to every curvature (default: the variant's; the paper's is 0.02)
   --map-j J        the constant j of the faithful network's MAP loss (default ${MAP_J}; see engine/loss.ts)
   --out FILE       where to save the weights (default weights-<variant>.bin); written after every pass
   --resume FILE    continue the run saved in FILE (its settings, seed and passes so far come from
@@ -65,9 +72,10 @@ export async function train(argv: string[]): Promise<void> {
   const optimizer = meta.optimizer ?? (opts.optimizer as 'sdlm' | 'sgd' | undefined) ?? variant.optimizer;
   const rate = meta.rate ?? (opts.lr as number | undefined) ?? variant.rate;
   const momentum = meta.momentum ?? (opts.momentum as number | undefined) ?? variant.momentum;
-  const scheduleName = meta.schedule ?? (opts.schedule as ScheduleName | undefined) ?? 'paper';
-  const mu = meta.mu ?? (opts.mu as number | undefined) ?? SDLM_MU;
-  const batchSize = meta.batchSize ?? (opts['batch-size'] as number | undefined) ?? 1;
+  // A resumed file says how its run was trained; files from before a setting existed ran the paper's.
+  const scheduleName = resumed ? meta.schedule ?? 'paper' : (opts.schedule as ScheduleName | undefined) ?? variant.schedule;
+  const mu = resumed ? meta.mu ?? SDLM_MU : (opts.mu as number | undefined) ?? variant.mu;
+  const batchSize = resumed ? meta.batchSize ?? 1 : (opts['batch-size'] as number | undefined) ?? 1;
   const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? `weights-${variant.name}.bin`;
   const history: RunMeta['history'] = meta.history ?? [];
   const previousSeconds = meta.wallSeconds ?? 0;

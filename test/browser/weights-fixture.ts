@@ -17,7 +17,7 @@ function trained(variant: VariantName): Uint8Array {
   const data = parseDigits(readFileSync(join(dir, 'train-images-idx3-ubyte')), readFileSync(join(dir, 'train-labels-idx1-ubyte')));
   const v = VARIANTS[variant];
   const model = new Model(v.spec(), 1);
-  const trainer = new Trainer({ model, loss: lossNamed(v.loss), data, optimizer: v.optimizer, rate: v.rate, momentum: v.momentum, passes: 1, seed: 1, trainSize: 10000 });
+  const trainer = new Trainer({ model, loss: lossNamed(v.loss), data, optimizer: v.optimizer, rate: v.rate, schedule: v.schedule, momentum: v.momentum, mu: v.mu, passes: 1, seed: 1, trainSize: 10000 });
   while (trainer.step(1000).state === 'running');
   const bytes = encodeWeights(model, variant, { source: 'test fixture', trainSize: 10000, passes: 1, seed: 1 });
   mkdirSync('test-results', { recursive: true });
