@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './chromium.ts';
+import { decodeWeights } from '../../engine/index.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -27,20 +28,24 @@ describe('Training chapter', () => {
     await page.waitForTimeout(500);
     expect(requests.filter((u) => u.includes('/mnist/'))).toEqual([]);
 
+    // Three passes over 1,000 digits: long enough to press Pause in the middle on a fast machine.
     await t.getByLabel('Training images').selectOption('1000');
-    await t.getByLabel('Passes').fill('1');
+    await t.getByLabel('Passes').fill('3');
     await t.getByRole('button', { name: 'Start training' }).click();
     await waitFor(page, async () => (await points(t, 'loss')) >= 2 && (await points(t, 'accuracy')) >= 2);
-    expect(await t.locator('[data-status]').textContent()).toMatch(/Pass 1 of 1: [\d,]+ of 1,000 samples · [\d,]+ samples\/s · .+ left/);
+    expect(await t.locator('[data-status]').textContent()).toMatch(/Pass [123] of 3: [\d,]+ of 3,000 samples · [\d,]+ samples\/s · .+ left/);
     expect(requests.some((u) => u.endsWith('/mnist/train-images-0.bin'))).toBe(true);
     expect(requests.some((u) => u.endsWith('/mnist/train-images-1.bin'))).toBe(false);
 
     await t.getByRole('button', { name: 'Pause' }).click();
     await waitFor(page, async () => (await phase(t)) === 'paused');
-    const pausedAt = await points(t, 'loss');
     await waitFor(page, async () => t.locator('[data-results]').isVisible());
     await expect(t.locator('[data-confusion] tbody tr').count()).resolves.toBe(10);
-    await page.waitForTimeout(600);
+    // The chart draws at most a few times a second, so points trained just before the pause may
+    // still arrive; after that, nothing moves while paused.
+    await page.waitForTimeout(400);
+    const pausedAt = await points(t, 'loss');
+    await page.waitForTimeout(800);
     expect(await points(t, 'loss')).toBe(pausedAt);
 
     await t.getByRole('button', { name: 'Resume' }).click();
@@ -111,6 +116,20 @@ describe('Training chapter', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  test('the reference run’s chart and table show every pass the shipped weights file records', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/training/');
+    const history = (decodeWeights(new Uint8Array(readFileSync('public/weights/faithful.bin'))).meta.history as { testError: number }[]);
+    const figure = page.locator('.reference-curve');
+    await expect(figure.getByRole('img').getAttribute('aria-label')).resolves
+      .toBe(`The reference run pass by pass: test error ${(100 * history[history.length - 1].testError).toFixed(2)} % after ${history.length} passes (the paper: 0.95 %)`);
+    await expect(figure.locator('circle').count()).resolves.toBe(history.length);
+    await figure.getByText('The numbers, pass by pass').click();
+    const rows = await figure.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[2])).toEqual(history.map((p) => `${(100 * p.testError).toFixed(2)} %`));
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   test('a learning rate far too high is caught: training stops with a message, and no NaN is drawn', async () => {
     const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/training/');

@@ -15,6 +15,8 @@ export interface ReferenceRun {
   /** Wall-clock minutes of the whole run. */
   minutes: number;
   paperTestError: number;
+  /** Training and test error (fractions) after each pass, as `lenet train` measured them. */
+  history: { pass: number; trainError: number; testError: number }[];
 }
 
 const run = shippedRun('faithful');
@@ -26,4 +28,6 @@ export const REFERENCE: ReferenceRun = {
   testError: Number(run.testError),
   minutes: Number(run.wallSeconds) / 60,
   paperTestError: 0.0095,
+  history: (run.history as { pass: number; trainError: number; testError: number }[])
+    .map(({ pass, trainError, testError }) => ({ pass, trainError, testError })),
 };

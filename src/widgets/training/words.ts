@@ -89,6 +89,16 @@ export const words = {
     'zh-CN': '{ours}，在共享的双核机器上用时 {minutes} 分钟（论文：{paper}）',
   },
   yourRun: { en: 'Your run', 'zh-CN': '你的运行' },
+  curveCaption: {
+    en: 'The reference run pass by pass: test error {test} after {passes} passes (the paper: {paper})',
+    'zh-CN': '参考运行的逐轮结果：{passes} 轮后测试错误率 {test}（论文：{paper}）',
+  },
+  curvePass: { en: 'pass', 'zh-CN': '轮次' },
+  curveTest: { en: 'test error', 'zh-CN': '测试错误率' },
+  curveTrain: { en: 'training error', 'zh-CN': '训练错误率' },
+  curvePaper: { en: 'the paper: {paper}', 'zh-CN': '论文：{paper}' },
+  curvePaperKey: { en: 'the paper’s final test error', 'zh-CN': '论文的最终测试错误率' },
+  curveTable: { en: 'The numbers, pass by pass', 'zh-CN': '逐轮数字' },
 } satisfies Words;
 
 export type WordKey = keyof typeof words;
