@@ -21,6 +21,9 @@ export interface ReferenceRun {
 
 const run = shippedRun('faithful');
 
+/** A fraction as the reference run's figures are quoted: 0.0098 → "0.98 %". */
+export const percent2 = (fraction: number): string => `${(100 * fraction).toFixed(2)} %`;
+
 export const REFERENCE: ReferenceRun = {
   command: `npx ${String(run.command)}`,
   passes: Number(run.passes),
