@@ -172,10 +172,10 @@ export class Trainer {
       this.seen = s + 1;
       this.inBatch++;
       if (this.inBatch === this.batchSize || this.seen === this.passSize) {
-        // The mean gradient of the batch, so that η means the same for every batch size.
-        if (this.inBatch > 1) for (let k = 0; k < grads.length; k++) grads[k] /= this.inBatch;
+        // A step along the batch's mean gradient (η / batch × the summed one), so that η means
+        // the same for every batch size.
         this.rate = this.rateAt(s);
-        optimizer.update(model.params, grads, this.rate);
+        optimizer.update(model.params, grads, this.rate / this.inBatch);
         grads.fill(0);
         this.inBatch = 0;
       }
