@@ -79,9 +79,9 @@ class LayerActivations extends HTMLElement {
     if (grid) {
       const cells = new Float32Array(grid.h * grid.w).fill(Number.NaN);
       cells.set(layer.out);
-      paintPlane(planes[0], cells, 0, grid.h, grid.w, SQUASH_A);
+      paintPlane(planes[0], cells, 0, grid.h, grid.w, Number(this.dataset.limit ?? SQUASH_A));
     } else {
-      planes.forEach((c, m) => paintPlane(c, layer.out, m * height * width, height, width, SQUASH_A));
+      planes.forEach((c, m) => paintPlane(c, layer.out, m * height * width, height, width, Number(this.dataset.limit ?? SQUASH_A)));
     }
     const vars = { layer: layer.name, maps, h: grid?.h ?? height, w: grid?.w ?? width, units: maps, label: digit.label, index: digit.index, answer };
     this.querySelector('[data-caption]')!.textContent = say(grid ? 'captionUnits' : 'caption', this.locale, vars);

@@ -1,0 +1,13 @@
+/** The sentences of an F6-against-its-code comparison, in the page's language (F6Compare.astro, compare.ts). */
+import { formatDistance, subscript, type Comparison } from './model.ts';
+import { say } from './words.ts';
+import type { Lang } from '../../i18n.ts';
+
+export function comparisonWords(c: Comparison, lang: Lang): { codeCaption: string; termsCaption: string; distance: string } {
+  const k = subscript(c.nearest);
+  return {
+    codeCaption: say('codeCaption', lang, { digit: c.nearest }),
+    termsCaption: say('termsCaption', lang, { k }),
+    distance: say('distanceLine', lang, { k, distance: formatDistance(c.distance), digit: c.nearest }),
+  };
+}
