@@ -4,10 +4,11 @@ import { say } from './words.ts';
 import type { Lang } from '../../i18n.ts';
 
 export function comparisonWords(c: Comparison, lang: Lang): { codeCaption: string; termsCaption: string; distance: string } {
-  const k = subscript(c.nearest);
+  const k = subscript(c.digit);
+  const vars = { k, distance: formatDistance(c.distance), digit: c.digit, nearest: c.nearest };
   return {
-    codeCaption: say('codeCaption', lang, { digit: c.nearest }),
-    termsCaption: say('termsCaption', lang, { k }),
-    distance: say('distanceLine', lang, { k, distance: formatDistance(c.distance), digit: c.nearest }),
+    codeCaption: say(c.targeted ? 'targetCaption' : 'codeCaption', lang, vars),
+    termsCaption: say('termsCaption', lang, vars),
+    distance: say(c.targeted ? 'targetLine' : 'distanceLine', lang, vars),
   };
 }

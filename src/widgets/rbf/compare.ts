@@ -21,8 +21,9 @@ function paintGrid(root: Element, kind: string, values: ArrayLike<number>, colou
   }
 }
 
-export function paintComparison(root: HTMLElement, state: ArrayLike<number>, lang: Lang): Comparison {
-  const c = compareWithNearest(state);
+/** Repaints `root` for `state`, beside the nearest code or, with `target`, beside that digit's code. */
+export function paintComparison(root: HTMLElement, state: ArrayLike<number>, lang: Lang, target?: number): Comparison {
+  const c = compareWithNearest(state, target);
   const w = comparisonWords(c, lang);
   paintGrid(root, 'state', state, stateColour);
   paintGrid(root, 'code', c.code, stateColour, w.codeCaption);

@@ -112,21 +112,27 @@ export function chartData(reading: Reading, colours: { bar: string; winner: stri
   };
 }
 
-/** F6's state beside the code the output layer finds nearest: the answer, its distance, and the distance's 84 terms. */
+/** F6's state beside a code — the nearest one, or a chosen one — with their distance and its 84 terms. */
 export interface Comparison {
   /** The nearest code's digit: the network's answer. */
   nearest: number;
-  /** y_nearest = Σⱼ terms[j]. */
+  /** The digit whose code is shown: `nearest`, or the target asked for. */
+  digit: number;
+  /** Whether `digit` was asked for (the probe's right answer) rather than found nearest. */
+  targeted: boolean;
+  /** y_digit = Σⱼ terms[j]. */
   distance: number;
   code: number[];
   /** (xⱼ − wⱼ)² for each of F6's units, from the engine (`rbfTerms`). */
   terms: number[];
 }
 
-export function compareWithNearest(state: ArrayLike<number>): Comparison {
+export function compareWithNearest(state: ArrayLike<number>, target?: number): Comparison {
   const reading = readState(state);
-  const code = rbfCodes[reading.winner];
-  return { nearest: reading.winner, distance: reading.distances[reading.winner], code, terms: rbfTerms(state, code) };
+  const digit = target ?? reading.winner;
+  const code = rbfCodes[digit];
+  if (!code) throw new Error(`No RBF code for digit ${digit}`);
+  return { nearest: reading.winner, digit, targeted: target !== undefined, distance: reading.distances[digit], code, terms: rbfTerms(state, code) };
 }
 
 /** A subscript number for the page's formulas: 3 → "₃". */

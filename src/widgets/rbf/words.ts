@@ -37,6 +37,11 @@ const words = {
   stateLegend: { en: 'F6 state: red +1, blue −1, paler between', 'zh-CN': 'F6 状态：红色为 +1，蓝色为 −1，中间值颜色较浅' },
   f6Caption: { en: 'F6’s 84 outputs xⱼ, row by row', 'zh-CN': 'F6 的 84 个输出 xⱼ，逐行排列' },
   codeCaption: { en: 'The nearest code, digit {digit}', 'zh-CN': '最近的编码：数字 {digit}' },
+  targetCaption: { en: 'The code of {digit}, the right answer', 'zh-CN': '正确答案 {digit} 的编码' },
+  targetLine: {
+    en: 'y{k} = Σⱼ (xⱼ − w{k}ⱼ)² = {distance}. The nearest code is now {nearest}.',
+    'zh-CN': 'y{k} = Σⱼ (xⱼ − w{k}ⱼ)² = {distance}。此刻最近的编码是 {nearest}。',
+  },
   codeCaptionBlank: { en: 'The nearest code', 'zh-CN': '最近的编码' },
   termsCaption: { en: '(xⱼ − w{k}ⱼ)², unit by unit', 'zh-CN': '逐个单元的 (xⱼ − w{k}ⱼ)²' },
   termsCaptionBlank: { en: '(xⱼ − wⱼ)², unit by unit', 'zh-CN': '逐个单元的 (xⱼ − wⱼ)²' },
