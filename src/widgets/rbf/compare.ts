@@ -8,15 +8,23 @@ import { stateColour, termColour } from './encoding.ts';
 import { comparisonWords } from './compare-words.ts';
 import type { Lang } from '../../i18n.ts';
 
+/** The colours each grid was last painted with, so that a repaint touches only the cells that change. */
+const painted = new WeakMap<Element, string[]>();
+
 function paintGrid(root: Element, kind: string, values: ArrayLike<number>, colour: (v: number) => string, caption?: string): void {
   const figure = root.querySelector(`[data-grid="${kind}"]`);
   if (!figure) return;
+  const svg = figure.querySelector<SVGSVGElement>('[data-grid-svg]')!;
+  const last = painted.get(svg) ?? [];
   figure.querySelectorAll<SVGRectElement>('rect[data-unit]').forEach((rect, j) => {
-    rect.setAttribute('fill', colour(values[j]));
-    rect.dataset.value = String(values[j]);
+    const fill = colour(values[j]);
+    if (last[j] !== fill) rect.setAttribute('fill', fill);
+    last[j] = fill;
   });
+  painted.set(svg, last);
+  svg.dataset.values = Array.from(values, String).join(' ');
   if (caption) {
-    figure.querySelector('[data-grid-svg]')!.setAttribute('aria-label', caption);
+    svg.setAttribute('aria-label', caption);
     figure.querySelector('[data-grid-caption]')!.textContent = caption;
   }
 }

@@ -135,6 +135,12 @@ class LenetTraining extends HTMLElement {
     this.setPhase('loading');
     this.status(this.say('loading', { loaded: '0.0', total: '…' }));
     this.q('[data-charts]').hidden = false;
+    // The insides view is laid out now, with the charts, not in the middle of the run.
+    this.q('[data-learning]').hidden = false;
+    this.q('[data-probe-faithful]').hidden = settings.variant !== 'faithful';
+    this.q('[data-probe-modern]').hidden = settings.variant === 'faithful';
+    const probe = this.q('[data-probe-pixels]');
+    paintGrey(this.q<HTMLCanvasElement>('[data-probe-thumb]'), Uint8Array.from(atob(probe.dataset.probePixels ?? ''), (c) => c.charCodeAt(0)), 28, 28);
     const charts = await import('./charts.ts');
     if (!this.lossCurve) {
       const x = this.say('samples');
@@ -274,7 +280,8 @@ class LenetTraining extends HTMLElement {
     this.lastDraw = performance.now();
     this.lossCurve?.draw();
     this.accCurve?.draw();
-    this.drawSnapshot();
+    // A task of its own, so that the curves and the network's insides never add up to a long task.
+    setTimeout(() => this.drawSnapshot(), 0);
     const p = this.lastProgress;
     if (!p || this.phase !== 'running') return;
     this.q<HTMLProgressElement>('progress').value = p.done / p.total;
@@ -294,11 +301,6 @@ class LenetTraining extends HTMLElement {
     if (!s || this.snapshotDrawn) return;
     this.snapshotDrawn = true;
     const view = this.q('[data-learning]');
-    if (view.hidden) {
-      view.hidden = false;
-      const probe = this.q('[data-probe-pixels]');
-      paintGrey(this.q<HTMLCanvasElement>('[data-probe-thumb]'), Uint8Array.from(atob(probe.dataset.probePixels ?? ''), (c) => c.charCodeAt(0)), 28, 28);
-    }
     this.q('[data-learning-when]').textContent = this.say('learningWhen', { done: this.n(s.done) });
     let limit = 0;
     for (const w of s.kernels) limit = Math.max(limit, Math.abs(w));
