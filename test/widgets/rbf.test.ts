@@ -116,3 +116,28 @@ describe('one encoding for F6 and the codes', () => {
     expect(subscript(10)).toBe('₁₀');
   });
 });
+
+describe('the MAP-loss widget’s model', () => {
+  test('numbers as the widget writes them: 3 significant figures, tiny ones as powers of ten', async () => {
+    const { formatValue } = await import('../../src/widgets/rbf/map.ts');
+    expect(formatValue(0)).toBe('0');
+    expect(formatValue(24.2046)).toBe('24.2');
+    expect(formatValue(-9.99998)).toBe('−10.0');
+    expect(formatValue(0.000340)).toBe('3.40 × 10⁻⁴');
+    expect(formatValue(1.32e-11)).toBe('1.32 × 10⁻¹¹');
+    expect(() => formatValue(Number.NaN)).toThrow(/NaN is not a number it can show/);
+  });
+  test('j from the slider: whole numbers 1 to 60, anything else refused with the range', async () => {
+    const { parseJ } = await import('../../src/widgets/rbf/map.ts');
+    expect(parseJ('10')).toBe(10);
+    expect(() => parseJ('0')).toThrow(/j must be a whole number from 1 to 60, not 0/);
+    expect(() => parseJ('2.5')).toThrow(/from 1 to 60/);
+  });
+  test('the view adds the answer and the whole push to the engine’s breakdown', async () => {
+    const { mapView } = await import('../../src/widgets/rbf/map.ts');
+    const v = mapView([3, 1, 8], 0, 2);
+    expect(v.answer).toBe(1);
+    expect(v.pushTotal).toBeCloseTo(v.share[1] + v.share[2], 12);
+    expect(v.gradient[1]).toBeCloseTo(-v.share[1], 12);
+  });
+});

@@ -90,3 +90,19 @@ describe('progress arithmetic', () => {
     expect(downloadMegabytes(1000)).toBeCloseTo((3920016 + 60008 + 7840016 + 10008) / 1e6, 9);
   });
 });
+
+describe('the seeds behind the shipped runs', () => {
+  test('each shipped weights file is one of the seeds quoted beside it, with the same test error, and the best of them', async () => {
+    const { SEED_RUNS, meanError } = await import('../../src/widgets/training/reference.ts');
+    const { shippedRun } = await import('../../src/data/pretrained.ts');
+    for (const variant of ['faithful', 'modern'] as const) {
+      const run = shippedRun(variant);
+      const runs = SEED_RUNS[variant];
+      const shipped = runs.find((r) => r.seed === Number(run.seed));
+      expect(shipped?.testError).toBe(Number(run.testError));
+      expect(Math.min(...runs.map((r) => r.testError))).toBe(Number(run.testError));
+      expect(meanError(runs)).toBeGreaterThan(Number(run.testError));
+    }
+    expect(meanError([{ testError: 0.01 }, { testError: 0.02 }])).toBeCloseTo(0.015, 12);
+  });
+});
