@@ -57,7 +57,7 @@ describe('F6 chapter: F6 beside its code', () => {
         const terms = await values(page, 'f6-code [data-grid="terms"] svg');
         terms.forEach((t, j) => expect(t).toBeCloseTo((shown[j] - rbfCodes[nearest][j]) ** 2, 9));
         // The distance written out is the engine's (the page's F6 is rounded to 4 decimals).
-        const line = (await widget.locator('[data-distance]').textContent())!;
+        const line = (await widget.locator('[data-compare-distance]').textContent())!;
         const written = Number(/= ([\d.,]+)[:：]/.exec(line)?.[1]?.replace(/,/g, ''));
         expect(Math.abs(written - output[nearest])).toBeLessThan(0.06);
       }

@@ -36,7 +36,7 @@ export function paintComparison(root: HTMLElement, state: ArrayLike<number>, lan
   paintGrid(root, 'state', state, stateColour);
   paintGrid(root, 'code', c.code, stateColour, w.codeCaption);
   paintGrid(root, 'terms', c.terms, termColour, w.termsCaption);
-  root.querySelector('[data-distance]')!.textContent = w.distance;
+  root.querySelector('[data-compare-distance]')!.textContent = w.distance;
   root.dataset.nearest = String(c.nearest);
   return c;
 }
