@@ -8,6 +8,7 @@ import { shippedRun } from '../../data/pretrained.ts';
 
 export interface ReferenceRun {
   command: string;
+  seed: number;
   passes: number;
   trainSize: number;
   /** Test error (fraction) after the last pass. */
@@ -26,6 +27,7 @@ export const percent2 = (fraction: number): string => `${(100 * fraction).toFixe
 
 export const REFERENCE: ReferenceRun = {
   command: `npx ${String(run.command)}`,
+  seed: Number(run.seed),
   passes: Number(run.passes),
   trainSize: Number(run.trainSize),
   testError: Number(run.testError),

@@ -139,8 +139,8 @@ export const words = {
   settingRate: { en: 'Learning rate: a positive number up to {max}', 'zh-CN': '学习率：请填不超过 {max} 的正数' },
   reference: { en: 'Reference run (command line: the shipped weights)', 'zh-CN': '参考运行（命令行：随站点提供的权重）' },
   referenceAccuracy: {
-    en: '{ours} after {minutes} min on a shared 2-core machine (the paper: {paper})',
-    'zh-CN': '{ours}，在共享的双核机器上用时 {minutes} 分钟（论文：{paper}）',
+    en: '{ours} after {minutes} min on a shared 2-core machine: seed {seed}, the best of {runs} seeds, whose mean is {mean} (the paper: {paper})',
+    'zh-CN': '{ours}，在共享的双核机器上用时 {minutes} 分钟：种子 {seed}，{runs} 个种子中最好的一个，平均为 {mean}（论文：{paper}）',
   },
   yourRun: { en: 'Your run', 'zh-CN': '你的运行' },
   curveCaption: {
