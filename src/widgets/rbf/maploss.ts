@@ -23,11 +23,11 @@ function power(x: string, className?: string): HTMLElement {
 }
 
 class MapLoss extends HTMLElement {
-  private lang: Lang = 'en';
+  private locale: Lang = 'en';
   private samples: Sample[] = [];
 
   connectedCallback(): void {
-    this.lang = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
+    this.locale = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
     this.samples = JSON.parse(this.dataset.samples ?? '[]') as Sample[];
     const digits = decodeDigits(this.dataset.pixels ?? '', this.samples.map(({ index, label }) => ({ index, label })));
     const select = this.querySelector<HTMLSelectElement>('[data-digit-select]')!;
@@ -45,7 +45,7 @@ class MapLoss extends HTMLElement {
   }
 
   private say(key: Parameters<typeof say>[0], vars: Record<string, string | number> = {}): string {
-    return say(key, this.lang, vars);
+    return say(key, this.locale, vars);
   }
 
   private render(v: MapView, sample: Sample): void {
