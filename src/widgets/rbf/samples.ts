@@ -55,3 +55,8 @@ export function closeCalls(model: Model, count = 3): SampleDigit[] {
   closeCache.set(model, chosen);
   return chosen.slice(0, count);
 }
+
+/** The digits the F6 and MAP-loss widgets offer: the ten sample digits, then the three closest calls. */
+export function widgetDigits(model: Model): SampleDigit[] {
+  return [...sampleDigits(), ...closeCalls(model)];
+}
