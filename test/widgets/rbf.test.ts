@@ -141,3 +141,11 @@ describe('the MAP-loss widget’s model', () => {
     expect(v.gradient[1]).toBeCloseTo(-v.share[1], 12);
   });
 });
+
+describe('comparing with distances the caller already has', () => {
+  test('gives the same comparison as running the output layer again', () => {
+    const state = flipUnit(stateFromCode(5), 10);
+    expect(compareWithNearest(state, undefined, distancesOf(state))).toEqual(compareWithNearest(state));
+    expect(compareWithNearest(state, 3, distancesOf(state))).toEqual(compareWithNearest(state, 3));
+  });
+});

@@ -209,7 +209,7 @@ class LenetPlayground extends HTMLElement {
       const row = box.querySelector<HTMLElement>(`[data-layer="${layer.name}"]`);
       if (!row) continue;
       if (row.dataset.f6 !== undefined) {
-        this.drawF6(row, layer.out);
+        this.drawF6(row, layer.out, trace.output);
         continue;
       }
       const { maps, height, width } = layer.shape;
@@ -234,12 +234,12 @@ class LenetPlayground extends HTMLElement {
    * codes' scale (rbf/compare.ts); the modern network's 84 ReLU features as bars, since they
    * feed trained output units and a softmax, not a comparison with pictures.
    */
-  private drawF6(row: HTMLElement, f6: Float32Array): void {
+  private drawF6(row: HTMLElement, f6: Float32Array, output: Float32Array): void {
     const faithful = this.variant === 'faithful';
     row.querySelector<HTMLElement>('[data-f6-faithful]')!.hidden = !faithful;
     row.querySelector<HTMLElement>('[data-f6-modern]')!.hidden = faithful;
     if (faithful) {
-      paintComparison(row.querySelector('[data-f6-compare]')!, f6, this.locale);
+      paintComparison(row.querySelector('[data-f6-compare]')!, f6, this.locale, undefined, Array.from(output));
       return;
     }
     const canvas = row.querySelector<HTMLCanvasElement>('[data-features]')!;

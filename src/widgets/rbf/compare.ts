@@ -29,9 +29,12 @@ function paintGrid(root: Element, kind: string, values: ArrayLike<number>, colou
   }
 }
 
-/** Repaints `root` for `state`, beside the nearest code or, with `target`, beside that digit's code. */
-export function paintComparison(root: HTMLElement, state: ArrayLike<number>, lang: Lang, target?: number): Comparison {
-  const c = compareWithNearest(state, target);
+/**
+ * Repaints `root` for `state`, beside the nearest code or, with `target`, beside that digit's code;
+ * `distances`: the ten RBF outputs of the same forward pass, if the caller has them.
+ */
+export function paintComparison(root: HTMLElement, state: ArrayLike<number>, lang: Lang, target?: number, distances?: readonly number[]): Comparison {
+  const c = compareWithNearest(state, target, distances);
   const w = comparisonWords(c, lang);
   paintGrid(root, 'state', state, stateColour);
   paintGrid(root, 'code', c.code, stateColour, w.codeCaption);

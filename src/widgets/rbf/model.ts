@@ -127,8 +127,12 @@ export interface Comparison {
   terms: number[];
 }
 
-export function compareWithNearest(state: ArrayLike<number>, target?: number): Comparison {
-  const reading = readState(state);
+/**
+ * `distances`, when the caller has them already (the output of the same forward pass, as the
+ * Training worker and the Playground do), saves running the output layer again.
+ */
+export function compareWithNearest(state: ArrayLike<number>, target?: number, distances?: readonly number[]): Comparison {
+  const reading = distances ? readDistances(distances) : readState(state);
   const digit = target ?? reading.winner;
   const code = rbfCodes[digit];
   if (!code) throw new Error(`No RBF code for digit ${digit}`);

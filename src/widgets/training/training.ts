@@ -309,7 +309,7 @@ class LenetTraining extends HTMLElement {
     this.q('[data-probe-faithful]').hidden = !faithful;
     this.q('[data-probe-modern]').hidden = faithful;
     if (faithful) {
-      paintComparison(this.q('[data-probe-faithful] [data-f6-compare]'), s.f6, this.locale, s.label);
+      paintComparison(this.q('[data-probe-faithful] [data-f6-compare]'), s.f6, this.locale, s.label, s.output);
     } else {
       const p = softmax(s.output);
       this.querySelectorAll<HTMLElement>('[data-probs] li').forEach((li, d) => {
