@@ -10,7 +10,11 @@ export const RUN_LIMIT_MS = 5000;
 
 /** One piece of notebook output. Labels are the snippet's own; interface words are added by the page. */
 export type OutputItem =
-  | { kind: 'text'; label?: string; text: string }
+  | {
+    kind: 'text'; label?: string; text: string;
+    /** A line of console.log: consecutive ones are shown as one block, as a notebook does. */
+    log?: true;
+  }
   | { kind: 'table'; label?: string; columns: string[]; rows: string[][]; numeric: boolean[]; more: number }
   | {
     kind: 'images'; label?: string; height: number; width: number; count: number;

@@ -90,6 +90,7 @@ class RunCell extends HTMLElement {
     this.runButton.disabled = true;
     this.setAttribute('aria-busy', 'true');
     this.status.textContent = say('running', this.locale);
+    this.status.classList.remove('sr-only');
     this.usedMs = 0;
     this.startedAt = performance.now();
     this.ensureWorker().postMessage({ type: 'run', id: this.runId, code: this.textarea.value } satisfies ToCellWorker);
@@ -112,15 +113,17 @@ class RunCell extends HTMLElement {
     this.worker = undefined;
     const message = say('timeout', this.locale, { seconds: RUN_LIMIT_MS / 1000 });
     this.append(this.errorBox(message));
-    this.finish(message);
+    this.finish(message, true);
   }
 
-  private finish(message: string): void {
+  /** Ends a run. An error's message is in the output already: the status then only speaks it to screen readers. */
+  private finish(message: string, failed = false): void {
     clearTimeout(this.watchdog);
     this.running = false;
     this.runButton.disabled = false;
     this.removeAttribute('aria-busy');
     this.status.textContent = message;
+    this.status.classList.toggle('sr-only', failed);
   }
 
   private receive(m: FromCellWorker): void {
@@ -139,7 +142,9 @@ class RunCell extends HTMLElement {
       const ms = performance.now() - this.startedAt;
       const time = ms < 1000 ? say('milliseconds', this.locale, { ms: Math.round(ms) }) : say('seconds', this.locale, { s: (ms / 1000).toFixed(1) });
       const error = this.output.querySelector('.out-error')?.textContent;
-      this.finish(!m.ok && error ? error : say(this.items > 0 ? 'doneOutputs' : 'done', this.locale, { time, n: this.items }));
+      const done = this.items === 0 ? 'done' : this.items === 1 ? 'doneOutput' : 'doneOutputs';
+      if (!m.ok && error) this.finish(error, true);
+      else this.finish(say(done, this.locale, { time, n: this.items }));
     }
   }
 
@@ -166,8 +171,13 @@ class RunCell extends HTMLElement {
       return;
     }
     if (item.kind === 'text') {
+      const last = this.output.lastElementChild;
+      if (item.log && last?.classList.contains('log')) {
+        last.textContent += `\n${item.text}`;
+        return;
+      }
       const pre = document.createElement('pre');
-      pre.className = 'out-text';
+      pre.className = item.log ? 'out-text log' : 'out-text';
       pre.textContent = item.label === undefined ? item.text : `${item.label}: ${item.text}`;
       this.append(pre);
       return;

@@ -74,7 +74,7 @@ export function cellScope(env: CellEnvironment, emit: (item: OutputItem) => void
     emit(describe(value, label === undefined ? undefined : String(label)));
   }
 
-  const log = (...args: unknown[]): void => emit({ kind: 'text', text: args.map((a) => formatValue(a)).join(' ') });
+  const log = (...args: unknown[]): void => emit({ kind: 'text', text: args.map((a) => formatValue(a)).join(' '), log: true });
   const console = { log, info: log, warn: log, error: log, table: (rows: unknown) => show(rows) };
 
   // Each run gets its own copy of the sample digits, so a snippet that writes into them spoils nothing.

@@ -18,6 +18,7 @@ export const words = {
   running: { en: 'Running…', 'zh-CN': '正在运行……' },
   fetching: { en: 'Downloading data from this site…', 'zh-CN': '正在从本站下载数据……' },
   done: { en: 'Done in {time}.', 'zh-CN': '运行完毕，用时 {time}。' },
+  doneOutput: { en: 'Done in {time}: 1 output.', 'zh-CN': '运行完毕，用时 {time}，共 1 项输出。' },
   doneOutputs: { en: 'Done in {time}: {n} outputs.', 'zh-CN': '运行完毕，用时 {time}，共 {n} 项输出。' },
   timeout: {
     en: 'Stopped: the code ran longer than {seconds} seconds (an endless loop?). Its worker was ended and a fresh one is ready: edit the code and run it again.',
