@@ -19,11 +19,12 @@ class RunCell extends HTMLElement {
   private worker: Worker | undefined;
   private textarea!: HTMLTextAreaElement;
   private gutter!: HTMLElement;
-  private runButton!: HTMLButtonElement;
   private status!: HTMLElement;
   private output!: HTMLElement;
   private runId = 0;
   private running = false;
+  /** Downloads in flight for the current run: the stopwatch stands still while there are any. */
+  private downloads = 0;
   private items = 0;
   /** Compute time used by the current run before its latest pause for a download, and when it last resumed. */
   private usedMs = 0;
@@ -39,7 +40,6 @@ class RunCell extends HTMLElement {
     this.digits = { count: pages.length, rows: 28, cols: 28, pixels, labels: Uint8Array.from(pages.map((d) => d.label)) };
     this.textarea = this.querySelector('textarea')!;
     this.gutter = this.querySelector('.gutter')!;
-    this.runButton = this.querySelector('[data-run]')!;
     this.status = this.querySelector('.status')!;
     this.output = this.querySelector('.output')!;
     this.textarea.addEventListener('input', () => this.layout());
@@ -50,7 +50,7 @@ class RunCell extends HTMLElement {
         this.run();
       }
     });
-    this.runButton.addEventListener('click', () => this.run());
+    this.querySelector('[data-run]')!.addEventListener('click', () => this.run());
     this.querySelector('[data-reset]')!.addEventListener('click', () => {
       this.textarea.value = this.textarea.defaultValue;
       this.layout();
@@ -87,11 +87,12 @@ class RunCell extends HTMLElement {
     this.items = 0;
     this.output.replaceChildren();
     this.layout();
-    this.runButton.disabled = true;
+    // Run stays enabled (a disabled button would drop the keyboard focus); a press during a run is ignored.
     this.setAttribute('aria-busy', 'true');
     this.status.textContent = say('running', this.locale);
     this.status.classList.remove('sr-only');
     this.usedMs = 0;
+    this.downloads = 0;
     this.startedAt = performance.now();
     this.ensureWorker().postMessage({ type: 'run', id: this.runId, code: this.textarea.value } satisfies ToCellWorker);
     this.resume();
@@ -112,7 +113,7 @@ class RunCell extends HTMLElement {
     this.worker?.terminate();
     this.worker = undefined;
     const message = say('timeout', this.locale, { seconds: RUN_LIMIT_MS / 1000 });
-    this.append(this.errorBox(message));
+    this.addOutput(this.errorBox(message));
     this.finish(message, true);
   }
 
@@ -120,7 +121,6 @@ class RunCell extends HTMLElement {
   private finish(message: string, failed = false): void {
     clearTimeout(this.watchdog);
     this.running = false;
-    this.runButton.disabled = false;
     this.removeAttribute('aria-busy');
     this.status.textContent = message;
     this.status.classList.toggle('sr-only', failed);
@@ -130,9 +130,9 @@ class RunCell extends HTMLElement {
     if (m.id !== this.runId || !this.running) return;
     if (m.type === 'fetching') {
       if (m.busy) {
-        this.pause();
+        if (this.downloads++ === 0) this.pause();
         this.status.textContent = say('fetching', this.locale);
-      } else {
+      } else if (--this.downloads === 0) {
         this.status.textContent = say('running', this.locale);
         this.resume();
       }
@@ -148,7 +148,7 @@ class RunCell extends HTMLElement {
     }
   }
 
-  private append(node: HTMLElement): void {
+  private addOutput(node: HTMLElement): void {
     this.items++;
     this.output.append(node);
   }
@@ -166,7 +166,7 @@ class RunCell extends HTMLElement {
       const message = item.syntax
         ? say(item.unfinished ? 'unfinished' : 'syntaxError', lang, { line: item.line ?? '?', message: item.message })
         : say(item.line === null ? 'thrownNoLine' : 'thrown', lang, { line: item.line ?? '', message: item.message });
-      this.append(this.errorBox(message));
+      this.addOutput(this.errorBox(message));
       if (item.line !== null && !item.unfinished) this.layout(item.line);
       return;
     }
@@ -179,7 +179,7 @@ class RunCell extends HTMLElement {
       const pre = document.createElement('pre');
       pre.className = item.log ? 'out-text log' : 'out-text';
       pre.textContent = item.label === undefined ? item.text : `${item.label}: ${item.text}`;
-      this.append(pre);
+      this.addOutput(pre);
       return;
     }
     if (item.kind === 'table') {
@@ -210,7 +210,7 @@ class RunCell extends HTMLElement {
       const wrap = document.createElement('div');
       wrap.className = 'out-table';
       wrap.append(table);
-      this.append(wrap);
+      this.addOutput(wrap);
       return;
     }
     const { height: h, width: w, count, label = say('output', lang) } = item;
@@ -244,7 +244,7 @@ class RunCell extends HTMLElement {
       ? say('imageCaption', lang, { label, count, h, w, limit })
       : say('matrixCaption', lang, { label, h, w, limit });
     figure.append(row, caption);
-    this.append(figure);
+    this.addOutput(figure);
   }
 }
 
