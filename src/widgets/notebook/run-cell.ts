@@ -10,8 +10,8 @@ import { RUN_LIMIT_MS, formatNumber, type CellDigits, type FromCellWorker, type 
 import { say } from './words.ts';
 import type { Lang } from '../../i18n.ts';
 
-/** On-screen size of one unit of an image, so that a 28×28 map is about 84 px wide and a 5×5 one 60 px. */
-const pixelSize = (h: number, w: number): number => Math.max(2, Math.min(12, Math.round(96 / Math.max(h, w))));
+/** On-screen size of one unit of an image, so that 28×28 and 14×14 maps are 84 px wide and a 5×5 one 60 px. */
+const pixelSize = (h: number, w: number): number => Math.max(2, Math.min(12, Math.floor(96 / Math.max(h, w))));
 
 class RunCell extends HTMLElement {
   private locale: Lang = 'en';

@@ -32,6 +32,7 @@ const s2 = net.layers[1];
 const p = net.params.subarray(s2.offset, s2.offset + s2.paramCount);
 show([0, 1, 2, 3, 4, 5].map((m) => ({ map: m, coefficient: p[m], bias: p[6 + m] })));
 const trace = net.forward(prepareDigit(digits, 7, new Float32Array(32 * 32)));
+show(trace.layers[0]);
 show(trace.layers[1]);`,
 
   c3: `const paper = analyze(lenet5()).layers[2];
