@@ -7,7 +7,7 @@
  */
 import * as engine from '../../../engine/index.ts';
 import type { Digits, VariantName } from '../../../engine/index.ts';
-import { describe, formatValue, type OutputItem } from './model.ts';
+import { describe, formatNumber, formatValue, type OutputItem } from './model.ts';
 
 export interface CellEnvironment {
   /** The bytes of a file of the site, by its path below the site's base (e.g. 'weights/faithful.bin'). */
@@ -36,9 +36,6 @@ async function download(env: CellEnvironment, path: string): Promise<Uint8Array>
   }
 }
 
-/** The training images come in chunks (scripts/pack-mnist.mjs); the helpers read the first one only. */
-const FIRST_CHUNK = 5000;
-
 export function cellScope(env: CellEnvironment, emit: (item: OutputItem) => void): Record<string, unknown> {
   /** A fresh model of `variant` with the weights the site ships (public/weights/). */
   async function pretrained(variant: VariantName = 'faithful'): Promise<engine.Model> {
@@ -50,15 +47,17 @@ export function cellScope(env: CellEnvironment, emit: (item: OutputItem) => void
     return model;
   }
 
-  /** The first `count` digits of the MNIST training set, as the engine's Digits. */
+  /** The first `count` digits of the MNIST training set, as the engine's Digits (a copy: the download stays as it came). */
   async function trainingDigits(count: number): Promise<Digits> {
-    if (!Number.isInteger(count) || count < 1 || count > FIRST_CHUNK) {
-      throw new RangeError(`trainingDigits: ${formatValue(count, 1)} digits is not allowed (allowed: a whole number from 1 to 5,000)`);
+    // The training images come in chunks (scripts/pack-mnist.mjs, which writes the manifest); this reads the first one.
+    const { chunk } = JSON.parse(new TextDecoder().decode(await download(env, 'mnist/manifest.json'))) as { chunk: number };
+    if (!Number.isInteger(count) || count < 1 || count > chunk) {
+      throw new RangeError(`trainingDigits: ${formatValue(count, 1)} digits is not allowed (allowed: a whole number from 1 to ${formatNumber(chunk)})`);
     }
     const images = engine.parseIdxImages(await download(env, 'mnist/train-images-0.bin'), 'training images');
     const labels = engine.parseIdxLabels(await download(env, 'mnist/train-labels.bin'), 'training labels');
     const size = images.rows * images.cols;
-    return { count, rows: images.rows, cols: images.cols, pixels: images.pixels.subarray(0, count * size), labels: labels.subarray(0, count) };
+    return { count, rows: images.rows, cols: images.cols, pixels: images.pixels.slice(0, count * size), labels: labels.slice(0, count) };
   }
 
   /** `values` (row by row) as `height` rows of `width` numbers: what `show` draws as an image. */

@@ -8,7 +8,6 @@ export const words = {
   lines: { en: 'engine/{file}, lines {first}–{last}', 'zh-CN': 'engine/{file}，第 {first}–{last} 行' },
   notice: { en: 'What to notice:', 'zh-CN': '注意看：' },
   // Run cells
-  cell: { en: 'Run cell', 'zh-CN': '可运行单元' },
   code: { en: 'Code of this cell (JavaScript, runs in a Web Worker)', 'zh-CN': '本单元的代码（JavaScript，在 Web Worker 中运行）' },
   run: { en: 'Run', 'zh-CN': '运行' },
   runHint: { en: 'Run: Ctrl+Enter or ⌘+Enter in the code', 'zh-CN': '运行：在代码中按 Ctrl+Enter 或 ⌘+Enter' },
