@@ -76,6 +76,7 @@ export function rbfLoss(): Loss {
  */
 export const MAP_J = 10;
 
+// #region map-loss
 function checkJ(j: number): void {
   if (!(j > 0) || !Number.isFinite(j)) throw new RangeError(`MAP loss: j ${j} is not allowed (allowed: a positive number)`);
 }
@@ -92,9 +93,9 @@ function logZ(y: ArrayLike<number>, j: number): { m: number; z: number } {
 /**
  * The paper's MAP criterion (eq. 9): E = y_D + log(e^{−j} + Σᵢ e^{−yᵢ}). The second term pulls
  * the wrong classes' distances up (it is minus a soft minimum over all of them: lowering it raises
- * the smallest distances) and the e^{−j} term keeps it from pushing distances that are already large. ∂E/∂yᵢ = [i = D] − e^{−yᵢ}/Z, with
- * Z = e^{−j} + Σₖ e^{−yₖ}, computed with the smallest exponent factored out so that it never
- * overflows.
+ * the smallest distances) and the e^{−j} term keeps it from pushing distances that are already
+ * large. ∂E/∂yᵢ = [i = D] − e^{−yᵢ}/Z, with Z = e^{−j} + Σₖ e^{−yₖ}, computed with the smallest
+ * exponent factored out (`logZ`) so that it never overflows.
  */
 export function mapLoss(j: number = MAP_J): Loss {
   checkJ(j);
@@ -114,6 +115,7 @@ export function mapLoss(j: number = MAP_J): Loss {
     curvature: (_y, label, d2) => correctClassCurvature(label, d2),
   };
 }
+// #endregion map-loss
 
 /**
  * The MAP loss of one sample taken apart, for the page that explains it: every term of eq. 9
