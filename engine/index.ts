@@ -16,5 +16,6 @@ export * from './trainer.ts';
 export * from './variants.ts';
 export * from './weights.ts';
 export * from './inspect.ts';
+export * from './unit.ts';
 export * from './preprocess.ts';
 export * from './readout.ts';

@@ -22,3 +22,20 @@ export function convKernel(model: Model, layerName: string, outMap: number, sour
   const start = model.layers[i].offset + connection * kk;
   return model.params.subarray(start, start + kk);
 }
+
+/**
+ * The trained coefficient and bias of every map of a trainable subsampling layer (S2, S4;
+ * layers/subsample.ts: the coefficients first, then the biases) — views, not copies.
+ */
+export function subsampleParams(model: Model, layerName: string): { coefficient: Float32Array; bias: Float32Array } {
+  const i = model.layers.findIndex((l) => l.name === layerName);
+  const spec = model.spec.layers[i];
+  if (!spec || spec.kind !== 'subsample' || spec.pool !== 'trainable') {
+    throw new RangeError(`subsampleParams: ${layerName} is not a trainable subsampling layer of this model`);
+  }
+  const { offset, input } = model.layers[i];
+  return {
+    coefficient: model.params.subarray(offset, offset + input.maps),
+    bias: model.params.subarray(offset + input.maps, offset + 2 * input.maps),
+  };
+}
