@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  Model, Random, SpecError, analyze, lenet5, loadWeights, modernLenet5, prepareDigit, receptiveField, unitComputation,
+  Model, QUIET_REACH, Random, SpecError, analyze, lenet5, subsampleMaps, loadWeights, modernLenet5, prepareDigit, receptiveField, unitComputation,
   type FieldLevel, type LayerSpec, type NetworkSpec, type ReceptiveField, type Unit,
 } from '../../engine/index.ts';
 import { loadMnist } from '../../bin/mnist.ts';
@@ -285,5 +285,18 @@ describe('unitComputation', () => {
     const model = new Model(spec);
     const c = unitComputation(model, model.forward([0.5, 3, -1, 2], model.newTrace()), 'M', { map: 0, y: 0, x: 0 });
     expect(c).toMatchObject({ kind: 'subsample', winner: 1, a: 3, coefficient: null, bias: null });
+  });
+});
+
+describe('subsampleMaps', () => {
+  it('reads each map’s coefficient and bias, and bounds how far the window can move a', () => {
+    const model = new Model(lenet5());
+    const s2 = model.layers.find((l) => l.name === 'S2')!;
+    model.params.set([-0.5, 0.1, 0.2, 0.3, 0.01, 0.4, 1, 2, 3, 4, 5, 6], s2.offset);
+    const maps = subsampleMaps(model, 'S2');
+    expect(maps[0]).toEqual({ map: 0, coefficient: -0.5, bias: 1, reach: 0.5 * 4 * 1.7159 });
+    // |0.01| · 4 · 1.7159 ≈ 0.069: quiet; every other map can swing a by more than ±0.5.
+    expect(maps.filter((m) => m.reach < QUIET_REACH).map((m) => m.map)).toEqual([4]);
+    expect(() => subsampleMaps(model, 'C3')).toThrow(/not a trainable subsampling layer/);
   });
 });
