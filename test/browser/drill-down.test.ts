@@ -185,7 +185,14 @@ describe.each(['en', 'zh-CN'] as const)('unit drill-down (%s)', (lang) => {
     const shown = await scales.allTextContents();
     const out = trace.layers.find((l) => l.name === layer)!;
     const size = out.shape.height * out.shape.width;
-    expect(shown).toEqual(Array.from({ length: maps }, (_, m) => `±${Math.max(...Array.from(out.out.subarray(m * size, (m + 1) * size), Math.abs)).toFixed(2)}`));
+    const fixed = (v: number) => {
+      const t = Math.abs(v).toFixed(2);
+      return v < 0 && Number(t) !== 0 ? `−${t}` : t;
+    };
+    expect(shown).toEqual(Array.from({ length: maps }, (_, m) => {
+      const values = Array.from(out.out.subarray(m * size, (m + 1) * size));
+      return `${fixed(Math.min(...values))} … ${fixed(Math.max(...values))}`;
+    }));
     await expectClean(widget, consoleErrors, foreignRequests);
     await context.close();
   });

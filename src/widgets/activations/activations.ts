@@ -189,6 +189,8 @@ class LayerActivations extends HTMLElement {
     const own = this.querySelector<HTMLInputElement>('[data-autoscale]')?.checked ?? false;
     const legendAuto = this.querySelector<HTMLElement>('[data-legend-auto]');
     if (legendAuto) legendAuto.hidden = !own;
+    // The common legend (±1.7159) says nothing about maps on their own scales.
+    this.querySelector<HTMLElement>('[data-figure] .legend')!.hidden = own;
     const columns = this.layout.columns;
     if (columns !== undefined) {
       const plane = planeOf(this.layout);
@@ -200,9 +202,18 @@ class LayerActivations extends HTMLElement {
     for (const b of this.mapButtons()) {
       const m = Number(b.dataset.map);
       const values = layer.out.subarray(m * height * width, (m + 1) * height * width);
-      const limit = own ? Math.max(...Array.from(values, Math.abs)) : SQUASH_A;
-      paintPlane(b.querySelector('canvas')!, values, 0, height, width, limit);
-      b.querySelector('[data-scale]')!.textContent = own ? `±${fmt(limit, 2)}` : '';
+      const scale = b.parentElement!.querySelector('[data-scale]')!;
+      if (!own) {
+        paintPlane(b.querySelector('canvas')!, values, 0, height, width, SQUASH_A);
+        scale.textContent = '';
+        continue;
+      }
+      // Its own range: the palette's ends at the map's smallest and largest value.
+      const low = Math.min(...values);
+      const high = Math.max(...values);
+      const mid = (low + high) / 2;
+      paintPlane(b.querySelector('canvas')!, values.map((v) => v - mid), 0, height, width, (high - low) / 2);
+      scale.textContent = `${fmt(low, 2)} … ${fmt(high, 2)}`;
     }
     this.paintPicker();
   }

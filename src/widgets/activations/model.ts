@@ -79,7 +79,7 @@ export function describeLevel(level: FieldLevel, lang: Lang): string {
   if (level.name === 'input') return `${say('levelInput', lang, { h: height, w: width })}: ${rect}`;
   if (height === 1 && width === 1) return say('levelUnits', lang, { name: level.name, total: maps });
   const which = level.maps.length === maps ? say('levelAllMaps', lang, { name: level.name, total: maps })
-    : say('levelMaps', lang, { name: level.name, maps: level.maps.join(', '), total: maps });
+    : say(level.maps.length === 1 ? 'levelMap' : 'levelMaps', lang, { name: level.name, maps: level.maps.join(', '), total: maps });
   return `${which}; ${rect}`;
 }
 

@@ -20,13 +20,17 @@ export const words = {
   mapsGroup: { en: 'The feature maps of {layer}: press one to open a unit of it', 'zh-CN': '{layer} 的特征图：点按一张，拆开其中的一个单元' },
   autoscale: { en: 'Scale each map to its own range', 'zh-CN': '每张特征图按自己的范围着色' },
   legendAuto: {
-    en: 'Each map is coloured from −m to +m, m its own largest |value| (printed under it): faint maps become visible, but maps no longer compare.',
-    'zh-CN': '每张特征图按 −m 到 +m 着色，m 是它自己的最大 |值|（印在图下）：微弱的图看得见了，但图与图之间不再可比。',
+    en: 'Each map is stretched from its own smallest value (blue) to its own largest (red), both printed under it: a map that barely varies shows its pattern, but colours no longer compare between maps, nor say the sign.',
+    'zh-CN': '每张特征图从它自己的最小值（蓝）拉伸到最大值（红），两个值都印在图下：几乎不变的图也能显出图案，但颜色不再能在图与图之间比较，也不再表示正负。',
   },
   drillTitle: { en: 'One unit, from inside', 'zh-CN': '拆开一个单元' },
   instructions: {
     en: 'Click or tap a unit on any map above or on the enlarged map. Keyboard: Tab to a map, then the arrow keys move the unit within it.',
     'zh-CN': '在上面任意一张特征图或放大图上点按一个单元。键盘：用 Tab 走到一张图，再用方向键在图内移动单元。',
+  },
+  instructionsVector: {
+    en: 'Click or tap a unit of the grid above. Keyboard: Tab to the grid, then the arrow keys move the unit.',
+    'zh-CN': '在上面的网格中点按一个单元。键盘：用 Tab 走到网格，再用方向键移动单元。',
   },
   picker: { en: 'Unit picker on {layer} map {n}', 'zh-CN': '{layer} 特征图 {n} 上的单元选择器' },
   pickerVector: { en: 'Unit picker on the {units} units of {layer}', 'zh-CN': '{layer} 的 {units} 个单元上的单元选择器' },
@@ -39,6 +43,7 @@ export const words = {
   moveRight: { en: 'Move the unit right', 'zh-CN': '单元右移' },
   fieldTitle: { en: 'Its receptive field, down to the 32×32 input', 'zh-CN': '它的感受野，一直追到 32×32 的输入' },
   levelInput: { en: 'input {h}×{w}', 'zh-CN': '输入 {h}×{w}' },
+  levelMap: { en: '{name}: map {maps} of {total}', 'zh-CN': '{name}：{total} 张特征图中的 {maps}' },
   levelMaps: { en: '{name}: maps {maps} of {total}', 'zh-CN': '{name}：{total} 张特征图中的 {maps}' },
   levelAllMaps: { en: '{name}: all {total} maps', 'zh-CN': '{name}：全部 {total} 张特征图' },
   levelRect: { en: 'rows {r0}–{r1}, columns {c0}–{c1} ({h}×{w})', 'zh-CN': '第 {r0}–{r1} 行、第 {c0}–{c1} 列（{h}×{w}）' },
