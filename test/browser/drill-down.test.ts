@@ -178,7 +178,7 @@ describe.each(['en', 'zh-CN'] as const)('unit drill-down (%s)', (lang) => {
   });
 
   test.each([['s2', 'S2', 6], ['s4', 'S4', 16]] as const)('%s: each map on its own scale, on request', async (slug, layer, maps) => {
-    const { page, context, widget, consoleErrors, foreignRequests } = await openChapter(slug, lang, layer);
+    const { context, widget, consoleErrors, foreignRequests } = await openChapter(slug, lang, layer);
     const scales = widget.locator('[data-scale]');
     await expect(scales.allTextContents()).resolves.toEqual(Array(maps).fill(''));
     await widget.getByLabel(lang === 'en' ? 'Scale each map to its own range' : '每张特征图按自己的范围着色').check();

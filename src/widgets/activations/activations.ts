@@ -302,13 +302,13 @@ class LayerActivations extends HTMLElement {
       details.append(el('summary', undefined, say('numbers', this.locale)));
       for (const t of c.terms) {
         const pair = el('div', 'number-pair');
-        pair.append(this.numberTable(`${say('patch', this.locale)} · ${below} ${t.source}`, t.patch, c.side, 2),
+        pair.append(this.numberTable(say('patchOf', this.locale, { name: below, source: t.source }), t.patch, c.side, 2),
           this.numberTable(say('kernelOf', this.locale), t.kernel, c.side, 2));
         details.append(pair);
       }
       box.replaceChildren(...rows, details);
     } else if (c.kind === 'subsample') {
-      box.replaceChildren(this.numberTable(`${say('windowSum', this.locale)} · ${below} ${c.source}`, c.window, c.side, 3));
+      box.replaceChildren(this.numberTable(say('windowOf', this.locale, { name: below, source: c.source }), c.window, c.side, 3));
     } else {
       const table = el('table', 'contributions');
       table.append(el('caption', undefined, say('contributions', this.locale, { n: c.top.length, inputs: c.inputs })));

@@ -6,6 +6,7 @@
 import katex from 'katex';
 import { denseTable, evaluate, familyRuns, isConnected, paperTable, presetOf, randomTable, toggle, type Table } from './model.ts';
 import { familyName } from './words.ts';
+import type { UnitEvent } from '../activations/activations.ts';
 import { describeSpecError, formatCount, formulaWords, type Lang } from '../../i18n.ts';
 
 class C3ConnectionTable extends HTMLElement {
@@ -21,7 +22,7 @@ class C3ConnectionTable extends HTMLElement {
     this.addEventListener('click', (e) => this.onClick(e));
     this.querySelector('tbody')?.addEventListener('keydown', (e) => this.onKey(e));
     document.addEventListener('lenet:unit', (e) => {
-      const { layer, map } = (e as CustomEvent<{ layer: string; map: number }>).detail;
+      const { layer, map } = (e as CustomEvent<UnitEvent>).detail;
       if (layer !== 'C3' || map === this.picked) return;
       this.picked = map;
       this.showPicked();
