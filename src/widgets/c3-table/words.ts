@@ -43,7 +43,7 @@ export const w = (lang: Lang, key: WordKey): string => words[key][lang];
 export function familyName(lang: Lang, family: { inputs: number; contiguous: boolean | null }): string {
   const { inputs, contiguous } = family;
   if (lang === 'en') return contiguous === null ? `all ${inputs}` : `${inputs} ${contiguous ? 'contiguous' : 'not contiguous'}`;
-  return contiguous === null ? `全部 ${inputs} 张` : `${inputs} 张${contiguous ? '相邻' : '不相邻'}`;
+  return contiguous === null ? `全部 ${inputs}` : `${inputs} 张${contiguous ? '相邻' : '不相邻'}`;
 }
 
 /** A cell's accessible name: "C3 map 4 ← S2 map 5". */
