@@ -3,7 +3,7 @@
  * and one or two lines that name the culprit — never a stack trace, never a hang, never a
  * silently wrong result. The command runs in this process through `main`, its output captured.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,16 @@ function expectRefused(run: Run, culprit: RegExp): void {
   expect(run.err.split('\n').length).toBeLessThanOrEqual(2);
   expect(run.err.length).toBeLessThan(400);
   expect(run.err).not.toMatch(/\n\s+at |Maximum call stack/);
+}
+
+/**
+ * The real command in a child process, killed after 20 s: for the inputs that used to hang
+ * (a named pipe), so a regression fails this test instead of hanging the whole run.
+ */
+function lenetProcess(...argv: string[]): Run & { timedOut: boolean } {
+  const bin = new URL('../../bin/lenet.mjs', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status ?? -1, out: r.stdout.trimEnd(), err: r.stderr.trimEnd(), timedOut: r.signal !== null };
 }
 
 function file(name: string, content: string | Uint8Array): string {
@@ -90,7 +100,9 @@ describe('lenet summary --spec: the file itself', () => {
   it('refuses a named pipe at once instead of waiting for a writer, and a directory', async () => {
     const fifo = join(dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    expectRefused(await lenet('summary', '--spec', fifo), /^lenet: spec file .*pipe\.json is a named pipe \(FIFO\); only a regular file can be read$/);
+    const run = lenetProcess('summary', '--spec', fifo);
+    expect(run.timedOut).toBe(false);
+    expectRefused(run, /^lenet: spec file .*pipe\.json is a named pipe \(FIFO\); only a regular file can be read$/);
     expectRefused(await lenet('summary', '--spec', dir), /is a directory; only a regular file can be read$/);
     expectRefused(await lenet('summary', '--spec', join(dir, 'missing.json')), /^lenet: cannot read spec file .*missing\.json: ENOENT$/);
   });
@@ -155,7 +167,9 @@ describe('lenet eval and train --resume: weights files', () => {
   it('a FIFO in place of a weights file is refused at once', async () => {
     const fifo = join(dir, 'pipe.bin');
     execFileSync('mkfifo', [fifo]);
-    expectRefused(await lenet('eval', '--weights', fifo), /^lenet: weights file .*pipe\.bin is a named pipe \(FIFO\)/);
+    const run = lenetProcess('eval', '--weights', fifo);
+    expect(run.timedOut).toBe(false);
+    expectRefused(run, /^lenet: weights file .*pipe\.bin is a named pipe \(FIFO\)/);
   });
 });
 
