@@ -41,9 +41,9 @@ Options:
   --momentum M     SGD momentum (default: the variant's, 0)
   --mu M           SDLM's μ, added to every curvature (default: the variant's; the paper's is 0.02)
   --map-j J        the constant j of the faithful network's MAP loss (default ${MAP_J}; see engine/loss.ts)
-  --out FILE       where to save the weights; written after every pass (default:
-                   weights-<variant>.bin in $XDG_DATA_HOME/lenet, or ~/.local/share/lenet
-                   without it: never into the current directory unasked; the path is printed)
+  --out FILE       where to save the weights, after every pass (default:
+                   $XDG_DATA_HOME/lenet/weights-<variant>.bin, or ~/.local/share/lenet/… when
+                   XDG_DATA_HOME is unset; printed at the start; never the current directory)
   --resume FILE    continue the run saved in FILE (its settings, seed and passes so far come from
                    the file; it goes on exactly as if never stopped) and keep saving to FILE
   --help           show this help`;
