@@ -1,5 +1,5 @@
 /** `lenet summary`: the per-layer table of sizes and counts, for the paper's network or a spec file. */
-import { analyze, lenet5, type Analysis, type NetworkSpec } from '../../engine/index.ts';
+import { analyze, lenet5, type Analysis } from '../../engine/index.ts';
 import { parseOptions } from '../args.ts';
 import { readSpecFile } from '../spec-file.ts';
 
