@@ -190,7 +190,7 @@ export const LAYER_SETTINGS: Record<LayerKind, readonly string[]> = {
 /** What a setting that may be left out allows, and what leaving it out means, by kind of layer. */
 function optionalSetting(key: string, kind: string): string | undefined {
   if (key === 'stride') return `a whole number from 1 to ${MAX_SIZE}; left out: ${kind === 'subsample' ? 'the window' : '1'}`;
-  if (key === 'padding') return `a whole number from 0 to ${MAX_SIZE}; left out: 0`;
+  if (key === 'padding') return 'a whole number from 0 to one less than the kernel; left out: 0';
   if (key === 'table') return 'a list of rows; left out: every output map sees every input map';
   return undefined;
 }

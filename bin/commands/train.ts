@@ -121,6 +121,9 @@ export async function train(argv: string[]): Promise<void> {
   const mu = resumed ? meta.mu ?? SDLM_MU : (opts.mu as number | undefined) ?? variant.mu;
   const batchSize = resumed ? meta.batchSize ?? 1 : (opts['batch-size'] as number | undefined) ?? 1;
   const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? defaultOut(variant.name);
+  if (opts.out === undefined && !resumed) mkdirSync(dirname(out), { recursive: true });
+  // Found out now, not after the first pass has been trained for nothing.
+  if (!existsSync(dirname(out))) throw new UsageError(`lenet train: cannot save to ${out}: the directory ${dirname(out)} does not exist`);
   const history: RunMeta['history'] = meta.history ?? [];
   const previousSeconds = meta.wallSeconds ?? 0;
 
@@ -136,9 +139,6 @@ export async function train(argv: string[]): Promise<void> {
     model, loss, data: trainSet, optimizer, rate, schedule: scheduleName, batchSize, passes, seed, trainSize, momentum, mu, startPass: history.length,
   });
   const command = trainCommand({ variant: variant.name, trainSize, passes, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, mapJ });
-  if (opts.out === undefined && !resumed) mkdirSync(dirname(out), { recursive: true });
-  // Found out now, not after the first pass has been trained for nothing.
-  if (!existsSync(dirname(out))) throw new UsageError(`lenet train: cannot save to ${out}: the directory ${dirname(out)} does not exist`);
   console.log(resumed ? `resuming ${out} after pass ${history.length}` : `saving the weights to ${out} after every pass`);
   console.log(`${command}\n${model.paramCount.toLocaleString('en-US')} parameters, loss ${loss.name}, ${trainSize} training digits, ${testSet.count} test digits`);
 

@@ -114,7 +114,7 @@ describe('lenet summary --spec: the file itself', () => {
 
   it('refuses null for a setting, saying to leave it out for the default', async () => {
     const path = file('null.json', spec([conv({ padding: null })]));
-    expectRefused(await lenet('summary', '--spec', path), /^C1: padding null is not a value: leave the setting out for its default \(allowed: a whole number from 0 to 4096; left out: 0\)$/);
+    expectRefused(await lenet('summary', '--spec', path), /^C1: padding null is not a value: leave the setting out for its default \(allowed: a whole number from 0 to one less than the kernel; left out: 0\)$/);
   });
 
   it('refuses a layer without an activation, naming the setting as missing', async () => {
