@@ -50,7 +50,7 @@ function body(bytes: Uint8Array, what: string, offset: number, expected: number,
 /** Parses an images file (magic 2051). The returned pixels are a view on `bytes`, not a copy. */
 export function parseIdxImages(bytes: Uint8Array, what = 'images file'): IdxImages {
   const [count, rows, cols] = header(bytes, what, IMAGES_MAGIC, 3);
-  if (rows === 0 || cols === 0 || rows > 4096 || cols > 4096) throw new IdxError(`${what}: image size ${rows}×${cols} is not plausible`);
+  if (rows === 0 || cols === 0 || rows > 4096 || cols > 4096) throw new IdxError(`${what}: image size ${rows}×${cols} is not plausible (allowed: 1 to 4096 pixels a side)`);
   return { count, rows, cols, pixels: body(bytes, what, 16, count * rows * cols, `${count} images of ${rows}×${cols}`) };
 }
 
