@@ -18,16 +18,37 @@ export const CHUNK = 100;
 export const GALLERY = 24;
 
 /**
- * How scripts/pack-mnist.mjs packs MNIST (the worker reads the real numbers from the manifest;
- * these are for the prose): training images in chunks of 5,000, the test set in one file.
+ * MNIST as scripts/pack-mnist.mjs packs it for the page: IDX files, gzip-compressed, training
+ * images in chunks of `chunk`; public/mnist/manifest.json describes them and gives each file's
+ * size in bytes as sent.
  */
-export const PACKED = { chunk: 5000, test: 10000, imageBytes: 28 * 28 };
+export interface PackedMnist {
+  version: number;
+  encoding: 'gzip';
+  chunk: number;
+  train: number;
+  test: number;
+  rows: number;
+  cols: number;
+  bytes: Record<string, number>;
+}
+
+/** The packed files' names. */
+export const packedFile = {
+  trainImages: (chunk: number): string => `train-images-${chunk}.idx.gz`,
+  trainLabels: 'train-labels.idx.gz',
+  testImages: 'test-images.idx.gz',
+  testLabels: 'test-labels.idx.gz',
+};
 
 /** Megabytes a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
-export function downloadMegabytes(trainSize: number): number {
-  const chunks = Math.ceil(trainSize / PACKED.chunk);
-  const bytes = chunks * (16 + PACKED.chunk * PACKED.imageBytes) + (8 + 60000) + (16 + PACKED.test * PACKED.imageBytes) + (8 + PACKED.test);
-  return bytes / 1e6;
+export function downloadMegabytes(trainSize: number, packed: PackedMnist): number {
+  const names = [packedFile.trainLabels, packedFile.testImages, packedFile.testLabels];
+  for (let c = 0; c < Math.ceil(trainSize / packed.chunk); c++) names.push(packedFile.trainImages(c));
+  return names.reduce((sum, name) => {
+    if (!(name in packed.bytes)) throw new Error(`the MNIST manifest lists no ${name}; run node scripts/pack-mnist.mjs`);
+    return sum + packed.bytes[name];
+  }, 0) / 1e6;
 }
 
 export interface Settings {
