@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { readFileSync } from 'node:fs';
 
 // Where the site will live, as settings (README, "Deploy"): BASE is the path it is served under
 // (`/lenet5/` for https://example.github.io/lenet5/; `/` by default) and SITE the origin
@@ -71,12 +72,18 @@ export default defineConfig({
       defaultLocale: 'root',
       locales,
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      // With JavaScript off, the widgets' controls are hidden (src/styles/noscript.css).
+      head: [{ tag: 'noscript', content: `<style>${readFileSync('./src/styles/noscript.css', 'utf8')}</style>` }],
       sidebar: [
         { label: 'Chapters', translations: { 'zh-CN': '章节' }, items: [{ autogenerate: { directory: 'chapters' } }] },
       ],
-      // Pages with no counterpart in the other language (the lab pages, "page not found") offer
-      // no language menu and list no alternates (src/lib/single-language.ts).
-      components: { LanguageSelect: './src/components/LanguageSelect.astro' },
+      components: {
+        // Pages with no counterpart in the other language (the lab pages, "page not found") offer
+        // no language menu and list no alternates (src/lib/single-language.ts).
+        LanguageSelect: './src/components/LanguageSelect.astro',
+        // Pages with widgets say, when JavaScript is off, that the widgets need it.
+        MarkdownContent: './src/components/MarkdownContent.astro',
+      },
       routeMiddleware: './src/route-data.ts',
       disable404Route: true,
       lastUpdated: false,
