@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { readFileSync } from 'node:fs';
+import { isSingleLanguagePage } from './src/lib/single-language.ts';
 
 // Where the site will live, as settings (README, "Deploy"): BASE is the path it is served under
 // (`/lenet5/` for https://example.github.io/lenet5/; `/` by default) and SITE the origin
@@ -19,15 +20,16 @@ const locales = { root: { label: 'English', lang: 'en' }, 'zh-cn': { label: '简
 
 /**
  * The sitemap lists the chapters in both languages, not the widgets' development pages (/lab/),
- * which exist in one language only. Starlight adds @astrojs/sitemap itself unless an integration
- * of that name is present; without a site URL there can be no sitemap (its URLs are absolute), so
- * an empty integration of that name stands in, instead of one that would only log that it skips.
+ * which have no Chinese counterpart (src/lib/single-language.ts). Starlight adds
+ * @astrojs/sitemap itself unless an integration of that name is present; without a site URL
+ * there can be no sitemap (its URLs are absolute), so an empty integration of that name stands
+ * in, instead of one that would only log that it skips.
  * @returns {import('astro').AstroIntegration}
  */
 function siteMap() {
   if (!site) return { name: '@astrojs/sitemap', hooks: {} };
   return sitemap({
-    filter: (page) => !new URL(page).pathname.startsWith(`${base.replace(/\/?$/, '/')}lab/`),
+    filter: (page) => !isSingleLanguagePage(new URL(page).pathname, base),
     i18n: { defaultLocale: 'root', locales: Object.fromEntries(Object.entries(locales).map(([key, l]) => [key, l.lang])) },
   });
 }
