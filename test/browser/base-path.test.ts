@@ -171,7 +171,7 @@ describe(`the site built with BASE=${BASE}`, () => {
     await t.getByLabel('Training images').selectOption('1000');
     await t.getByLabel('Passes').fill('1');
     await t.getByRole('button', { name: 'Start training' }).click();
-    await expect.poll(() => t.getAttribute('data-phase'), { timeout: 120_000, intervals: [250] }).toBe('ended');
+    await expect.poll(() => t.getAttribute('data-phase'), { timeout: 120_000, interval: 250 }).toBe('ended');
     await expect(t.locator('[data-status]').textContent()).resolves.toMatch(/\d+(\.\d+)? %/);
     expect(mnist.sort()).toEqual(['manifest.json', 'test-images.idx.gz', 'test-labels.idx.gz', 'train-images-0.idx.gz', 'train-labels.idx.gz']
       .map((name) => `${BASE}mnist/${name}`));
