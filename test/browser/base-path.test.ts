@@ -161,7 +161,7 @@ describe(`the site built with BASE=${BASE}`, () => {
     expect(failed).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   test('a reader trains for a moment: MNIST comes packed from below the base path, the weights download', async () => {
     const { page, context, outside, failed, consoleErrors } = await open('chapters/training/');
@@ -184,5 +184,5 @@ describe(`the site built with BASE=${BASE}`, () => {
     expect(failed).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });
