@@ -115,7 +115,8 @@ describe(`the site built with BASE=${BASE}`, () => {
     expect(home).toMatch(/<title>LeNet-5, layer by layer<\/title>/);
     const lab = readFileSync(join(out, 'lab', 'rbf', 'index.html'), 'utf8');
     expect(lab).toContain(`<link rel="canonical" href="${SITE}${BASE}lab/rbf/"/>`);
-    expect(lab).not.toMatch(/rel="alternate"|starlight-lang-select/);
+    expect(lab).not.toMatch(/rel="alternate"|<starlight-lang-select/);
+    expect(readFileSync(join(out, 'chapters', 'c3', 'index.html'), 'utf8')).toMatch(/rel="alternate"[^>]*zh-cn\/chapters\/c3\/[\s\S]*<starlight-lang-select/);
     const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(listed).toContain(`${SITE}${BASE}chapters/c3/`);
