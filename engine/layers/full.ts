@@ -31,6 +31,7 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
       for (let i = 0; i < weightCount + units; i++) params[offset + i] = rng.symmetric(limit);
     },
 
+    // #region full-forward
     forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
       const K = kernelsFor(params, x, pre);
       for (let u = 0; u < units; u++) {
@@ -41,7 +42,9 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
         pre[u] = sum;
       }
     },
+    // #endregion full-forward
 
+    // #region full-backward
     backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       grads: Float32Array): void {
       if (dX) dX.fill(0);
@@ -62,5 +65,6 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
         }
       }
     },
+    // #endregion full-backward
   };
 }

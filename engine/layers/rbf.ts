@@ -45,6 +45,7 @@ export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
     paramCount: 0,
     init(): void {},
 
+    // #region rbf-forward
     forward(_params: Float32Array, _offset: number, x: Float32Array, pre: Float32Array): void {
       for (let i = 0; i < classes; i++) {
         let sum = 0;
@@ -52,6 +53,7 @@ export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
         pre[i] = sum;
       }
     },
+    // #endregion rbf-forward
 
     backward(_params: Float32Array, _offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       _grads: Float32Array, _argmax: Int32Array | null, secondOrder: boolean): void {
