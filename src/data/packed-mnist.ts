@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PackedMnist } from '../widgets/training/model.ts';
+import type { PackedMnist } from '../lib/packed-mnist.ts';
 
 export function packedMnist(): PackedMnist {
   const file = join(process.cwd(), 'public', 'mnist', 'manifest.json');

@@ -4,6 +4,7 @@
  * and no training here: the worker trains with the engine's Trainer.
  */
 import { MAP_J, SDLM_MU, VARIANTS, trainCommand, type OptimizerName, type ScheduleName, type VariantName } from '../../../engine/index.ts';
+import { packedFile, type PackedMnist } from '../../lib/packed-mnist.ts';
 
 /** Training-set sizes the reader can choose; the largest decides how much MNIST the build packs. */
 export const TRAIN_SIZES = [1000, 2000, 5000, 10000, 20000, 60000] as const;
@@ -16,30 +17,6 @@ export const CURVE_POINTS = 8;
 export const CHUNK = 100;
 /** Misclassified test digits the gallery shows. */
 export const GALLERY = 24;
-
-/**
- * MNIST as scripts/pack-mnist.mjs packs it for the page: IDX files, gzip-compressed, training
- * images in chunks of `chunk`; public/mnist/manifest.json describes them and gives each file's
- * size in bytes as sent.
- */
-export interface PackedMnist {
-  version: number;
-  encoding: 'gzip';
-  chunk: number;
-  train: number;
-  test: number;
-  rows: number;
-  cols: number;
-  bytes: Record<string, number>;
-}
-
-/** The packed files' names. */
-export const packedFile = {
-  trainImages: (chunk: number): string => `train-images-${chunk}.idx.gz`,
-  trainLabels: 'train-labels.idx.gz',
-  testImages: 'test-images.idx.gz',
-  testLabels: 'test-labels.idx.gz',
-};
 
 /** Megabytes a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
 export function downloadMegabytes(trainSize: number, packed: PackedMnist): number {

@@ -7,7 +7,8 @@ import {
   Model, Trainer, VARIANTS, encodeWeights, evaluate, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
   type Digits, type Loss,
 } from '../../../engine/index.ts';
-import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, packedFile, type Evaluated, type PackedMnist, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
+import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
+import { packedFile, unpackMnist, type PackedMnist } from '../../lib/packed-mnist.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -18,7 +19,7 @@ const trainChunks: Uint8Array[] = [];
 let trainLabels: Uint8Array | undefined;
 let testSet: Digits | undefined;
 
-async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Uint8Array<ArrayBuffer>> {
+async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
@@ -36,17 +37,6 @@ async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Ui
   let at = 0;
   for (const p of parts) { bytes.set(p, at); at += p.length; }
   return bytes;
-}
-
-/**
- * Unpacks a file packed by scripts/pack-mnist.mjs with the browser's own gzip decoder. A server
- * that sends .gz files with `Content-Encoding: gzip` has had the browser unpack them already:
- * those bytes start with the IDX header, not with gzip's magic number (1f 8b), and pass as they are.
- */
-async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(unpacked).arrayBuffer());
 }
 
 /** Fetches what a run of `trainSize` samples needs and has not been fetched yet; returns the training digits. */
@@ -83,7 +73,7 @@ async function ensureData(base: string, trainSize: number): Promise<Digits> {
       const now = performance.now();
       if (now - lastPost > 100) { lastPost = now; post({ type: 'loading', loaded: Math.min(loaded, total), total }); }
     });
-    w.use(await gunzip(packed));
+    w.use(await unpackMnist(packed));
   }
   if (total > 0) post({ type: 'loading', loaded: total, total });
   const pixels = new Uint8Array(trainSize * side);
