@@ -47,8 +47,9 @@ try {
     let counting = true;
     page.on('response', async (res) => {
       if (!counting) {
-        // After Start: what the run downloads, as sent (our static server does not compress).
-        try { runBytes += (await res.body()).length; } catch { /* redirects have no body */ }
+        // After Start: what the run downloads, as sent (our static server does not compress),
+        // workers' requests included; the browser's own count of the body's bytes.
+        try { runBytes += (await res.request().sizes()).responseBodySize; } catch { /* the page went away */ }
         return;
       }
       if (res.url().includes('/mnist/')) mnist++;

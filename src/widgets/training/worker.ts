@@ -8,7 +8,7 @@ import {
   type Digits, type Loss,
 } from '../../../engine/index.ts';
 import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
-import { packedFile, unpackMnist, type PackedMnist } from '../../lib/packed-mnist.ts';
+import { packedFile, unpackMnist, unpackMnistImages, type PackedMnist } from '../../lib/packed-mnist.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -49,16 +49,17 @@ async function ensureData(base: string, trainSize: number): Promise<Digits> {
   const m = manifest;
   const side = m.rows * m.cols;
   const chunks = Math.ceil(trainSize / m.chunk);
-  const wanted: { name: string; use: (b: Uint8Array) => void }[] = [];
+  // Each file's own unpacking (src/lib/packed-mnist.ts): images have an ink mask, labels are plain IDX.
+  const wanted: { name: string; unpack: (b: Uint8Array) => Promise<Uint8Array>; use: (b: Uint8Array) => void }[] = [];
   for (let c = 0; c < chunks; c++) {
     if (trainChunks[c]) continue;
-    wanted.push({ name: packedFile.trainImages(c), use: (b) => { trainChunks[c] = parseIdxImages(b, `training images ${c}`).pixels; } });
+    wanted.push({ name: packedFile.trainImages(c), unpack: unpackMnistImages, use: (b) => { trainChunks[c] = parseIdxImages(b, `training images ${c}`).pixels; } });
   }
-  if (!trainLabels) wanted.push({ name: packedFile.trainLabels, use: (b) => { trainLabels = parseIdxLabels(b, 'training labels'); } });
+  if (!trainLabels) wanted.push({ name: packedFile.trainLabels, unpack: unpackMnist, use: (b) => { trainLabels = parseIdxLabels(b, 'training labels'); } });
   let testImages: Uint8Array | undefined;
   if (!testSet) {
-    wanted.push({ name: packedFile.testImages, use: (b) => { testImages = b; } });
-    wanted.push({ name: packedFile.testLabels, use: (b) => {
+    wanted.push({ name: packedFile.testImages, unpack: unpackMnistImages, use: (b) => { testImages = b; } });
+    wanted.push({ name: packedFile.testLabels, unpack: unpackMnist, use: (b) => {
       const images = parseIdxImages(testImages!, 'test images');
       testSet = { ...images, labels: parseIdxLabels(b, 'test labels') };
     } });
@@ -73,7 +74,7 @@ async function ensureData(base: string, trainSize: number): Promise<Digits> {
       const now = performance.now();
       if (now - lastPost > 100) { lastPost = now; post({ type: 'loading', loaded: Math.min(loaded, total), total }); }
     });
-    w.use(await unpackMnist(packed));
+    w.use(await w.unpack(packed));
   }
   if (total > 0) post({ type: 'loading', loaded: total, total });
   const pixels = new Uint8Array(trainSize * side);
