@@ -9,7 +9,7 @@ import type { Random } from '../random.ts';
 import { at, kernelsFor } from '../kernels/kernels.ts';
 
 export function fullCounts(spec: FullSpec, input: Shape): LayerCounts {
-  const units = wholeNumber(spec.name, 'units', spec.units, 1, 1_000_000);
+  const units = wholeNumber(spec.name, 'units', spec.units, 1);
   const fanIn = unitsOf(input);
   const params = (fanIn + 1) * units;
   return { output: { maps: units, height: 1, width: 1 }, params, fixedParams: 0, connections: params, macs: fanIn * units };

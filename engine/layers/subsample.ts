@@ -14,7 +14,7 @@ export const POOLS = ['trainable', 'average', 'max'] as const;
 export function subsampleCounts(spec: SubsampleSpec, input: Shape): LayerCounts {
   const name = spec.name;
   if (!POOLS.includes(spec.pool)) {
-    throw new SpecError(name, 'pool', spec.pool, POOLS.join(', '));
+    throw new SpecError(name, 'pool', spec.pool, POOLS.join(', '), spec.pool === undefined ? 'is missing' : 'is not allowed');
   }
   const smaller = Math.min(input.height, input.width);
   const window = wholeNumber(name, 'window size', spec.window, 1);
