@@ -2,13 +2,13 @@
  * How sure are the Playground's networks when they are right, and when they are wrong? On the
  * 10,000 MNIST test digits: the faithful network's smallest RBF distance and the modern one's
  * top softmax probability, for right and wrong answers, and the threshold that flags 2 % of the
- * right answers (src/widgets/playground/model.ts takes its UNSURE_* constants from here).
+ * right answers (each reader's `unsureAt` in src/widgets/playground/model.ts comes from here).
  * Run: node_modules/.bin/node bench/unsure.ts [weights files…] (default: the Playground's readers)
  */
 import { readFileSync } from 'node:fs';
 import { Model, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, softmax } from '../engine/index.ts';
 import { loadMnist } from '../bin/mnist.ts';
-import { READERS, UNSURE_DISTANCE, UNSURE_PROBABILITY, UNSURE_SHARE } from '../src/widgets/playground/model.ts';
+import { READERS, UNSURE_SHARE } from '../src/widgets/playground/model.ts';
 
 const FLAG_RIGHT = UNSURE_SHARE;
 const test = loadMnist('test');
@@ -32,10 +32,10 @@ for (const file of files) {
   }
   // Faithful: large distances are unsure, so flag above the 98th percentile; modern: below the 2nd.
   const threshold = faithful ? quantile(right, 1 - FLAG_RIGHT) : quantile(right, FLAG_RIGHT);
-  const shipped = faithful ? UNSURE_DISTANCE : UNSURE_PROBABILITY;
+  const shipped = READERS.find((r) => file.endsWith(`/${r.file}`))?.unsureAt;
   const flagged = (xs: number[], t: number) => xs.filter((x) => (faithful ? x > t : x < t)).length / xs.length;
   console.log(`${file} (${variant.name}, ${faithful ? 'smallest distance' : 'top probability'}): ${right.length} right, ${wrong.length} wrong`);
   console.log(`  right: median ${f(quantile(right, 0.5))}, 2 %/98 % ${f(quantile(right, 0.02))}/${f(quantile(right, 0.98))}; wrong: median ${f(quantile(wrong, 0.5))}`);
   console.log(`  threshold flagging ${100 * FLAG_RIGHT} % of right answers: ${f(threshold)} — flags ${(100 * flagged(wrong, threshold)).toFixed(0)} % of wrong ones`);
-  console.log(`  the Playground's ${f(shipped)}: flags ${(100 * flagged(right, shipped)).toFixed(1)} % of right and ${(100 * flagged(wrong, shipped)).toFixed(0)} % of wrong answers`);
+  if (shipped !== undefined) console.log(`  the Playground's ${shipped}: flags ${(100 * flagged(right, shipped)).toFixed(1)} % of right and ${(100 * flagged(wrong, shipped)).toFixed(0)} % of wrong answers`);
 }

@@ -137,7 +137,7 @@ describe('Playground chapter', () => {
     await context.close();
   });
 
-  test('a scribble that is no digit: the answer comes with "not sure" and the threshold it failed', async () => {
+  test('a scribble and a dash, which are no digits: the answer comes with "not sure" and the threshold it failed', async () => {
     const { page, context } = await openPage(browser, inject('baseUrl'), '/zh-cn/chapters/playground/');
     const pg = page.locator('lenet-playground');
     await ready(page, pg);
@@ -146,6 +146,13 @@ describe('Playground chapter', () => {
     await expect(pg.locator('[data-tag]').textContent()).resolves.toBe('没把握');
     await expect(pg.locator('[data-answer]').getAttribute('aria-label')).resolves.toMatch(/^识别为 \d，但没有把握$/);
     await expect(pg.locator('[data-advice]').textContent()).resolves.toMatch(/^没有把握：最近的编码也有 [\d.]+ 远。/);
+    // The modern network, given a dash: its top probability falls short of its own threshold.
+    await pg.getByRole('button', { name: '清除' }).click();
+    await pg.getByLabel('识别用的网络').selectOption('modern-distort');
+    await ready(page, pg);
+    await stroke(page, pg.locator('[data-pad]'), [[0.2, 0.5], [0.8, 0.5]]);
+    await expect.poll(() => pg.getAttribute('data-verdict')).toBe('unsure');
+    await expect(pg.locator('[data-advice]').textContent()).resolves.toMatch(/^没有把握：最高的概率只有 [\d.]+ %。.*低于 [\d.]+ %。$/);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  GAP_SHARE, MIN_SIDE_SHARE, PAD, UNSURE_DISTANCE, UNSURE_PROBABILITY, inkPieces, sideBySide, strokeWidth, strokesBox, tooSmall, undoStroke, unsure, verdict, type Piece, type Stroke,
+  GAP_SHARE, MIN_SIDE_SHARE, PAD, READERS, inkPieces, sideBySide, strokeWidth, strokesBox, tooSmall, undoStroke, unsure, verdict, type Piece, type Stroke,
 } from '../../src/widgets/playground/model.ts';
 
 /** A w×h image of zeros with the rectangles [x0, y0, x1, y1) set to 255. */
@@ -68,25 +68,33 @@ describe('pieces of ink', () => {
 describe('not sure', () => {
   test('faithful: the smallest distance above the threshold; modern: the top probability below it', () => {
     const d = (min: number) => [min, 40, 50, 60, 70, 80, 90, 100, 110, 120];
-    expect(unsure('faithful', d(UNSURE_DISTANCE + 0.01))).toBe(true);
-    expect(unsure('faithful', d(UNSURE_DISTANCE))).toBe(false);
+    expect(unsure('faithful', d(12.01), 12)).toBe(true);
+    expect(unsure('faithful', d(12), 12)).toBe(false);
     const p = (top: number) => [top, ...Array.from({ length: 9 }, () => (1 - top) / 9)];
-    expect(unsure('modern', p(UNSURE_PROBABILITY - 0.001))).toBe(true);
-    expect(unsure('modern', p(UNSURE_PROBABILITY))).toBe(false);
+    expect(unsure('modern', p(0.969), 0.97)).toBe(true);
+    expect(unsure('modern', p(0.97), 0.97)).toBe(false);
+  });
+
+  test('every reader has a threshold of its kind: a distance for the faithful network, a probability for the modern one', () => {
+    for (const r of READERS) {
+      if (r.variant === 'faithful') expect(r.unsureAt).toBeGreaterThan(1);
+      else expect(r.unsureAt > 0.5 && r.unsureAt < 1).toBe(true);
+    }
   });
 });
 
 describe('the verdict, in order of precedence', () => {
   const big = [line(140, 40, 140, 240)];
   const sure = [1, 40, 50, 60, 70, 80, 90, 100, 110, 120];
-  const vague = [UNSURE_DISTANCE + 5, 40, 50, 60, 70, 80, 90, 100, 110, 120];
+  const faithful = READERS.find((r) => r.id === 'faithful-distort')!;
+  const vague = [faithful.unsureAt + 5, 40, 50, 60, 70, 80, 90, 100, 110, 120];
   const apart = [piece(0, 79, 0, 99), piece(120, 199, 0, 99)];
   test('empty, then too small (even before the network has answered), then pieces, then unsure, then sure', () => {
-    expect(verdict([], [], 'faithful', sure)).toBe('empty');
-    expect(verdict([[{ x: 5, y: 5 }]], apart, 'faithful', null)).toBe('small');
-    expect(verdict(big, [], 'faithful', null)).toBe('empty'); // no answer yet (weights loading)
-    expect(verdict(big, apart, 'faithful', vague)).toBe('pieces');
-    expect(verdict(big, [], 'faithful', vague)).toBe('unsure');
-    expect(verdict(big, [], 'faithful', sure)).toBe('sure');
+    expect(verdict([], [], faithful, sure)).toBe('empty');
+    expect(verdict([[{ x: 5, y: 5 }]], apart, faithful, null)).toBe('small');
+    expect(verdict(big, [], faithful, null)).toBe('empty'); // no answer yet (weights loading)
+    expect(verdict(big, apart, faithful, vague)).toBe('pieces');
+    expect(verdict(big, [], faithful, vague)).toBe('unsure');
+    expect(verdict(big, [], faithful, sure)).toBe('sure');
   });
 });

@@ -51,13 +51,21 @@ export interface Reader {
   variant: VariantName;
   /** The file in public/weights/. */
   file: string;
+  /**
+   * Where this network's answers become "not sure" (see `unsure`): a smallest RBF distance for the
+   * faithful network, a top probability for the modern one. Measured by bench/unsure.ts.
+   */
+  unsureAt: number;
 }
 export const READERS: readonly Reader[] = [
-  { id: 'faithful-distort', variant: 'faithful', file: 'faithful-distort.bin' },
-  { id: 'modern-distort', variant: 'modern', file: 'modern-distort.bin' },
-  { id: 'faithful', variant: 'faithful', file: 'faithful.bin' },
-  { id: 'modern', variant: 'modern', file: 'modern.bin' },
+  { id: 'faithful-distort', variant: 'faithful', file: 'faithful-distort.bin', unsureAt: 12.0 },
+  { id: 'modern-distort', variant: 'modern', file: 'modern-distort.bin', unsureAt: 0.973 },
+  { id: 'faithful', variant: 'faithful', file: 'faithful.bin', unsureAt: 13.6 },
+  { id: 'modern', variant: 'modern', file: 'modern.bin', unsureAt: 0.996 },
 ];
+
+/** The reader of a variant's weights trained in the page: the thresholds of the default network of that variant. */
+export const readerFor = (variant: VariantName): Reader => READERS.find((r) => r.variant === variant)!;
 
 /**
  * A drawing whose longer side is under this share of the pad is "too small": blown up to 20×20
@@ -142,20 +150,18 @@ export function sideBySide(pieces: Piece[]): boolean {
 }
 
 /**
- * When an answer is "not sure". Chosen on the 10,000 MNIST test digits with the Playground's
- * default networks (`node_modules/.bin/node bench/unsure.ts`, README): the thresholds flag `UNSURE_SHARE`
- * (2 %) of the answers that are right and, in exchange, most of those that are wrong.
- *   faithful: the smallest RBF distance above `UNSURE_DISTANCE`;
- *   modern: the top softmax probability below `UNSURE_PROBABILITY`.
+ * When an answer is "not sure". Each reader's threshold (`unsureAt`) is chosen on the 10,000
+ * MNIST test digits (`node_modules/.bin/node bench/unsure.ts`, README) so that it flags
+ * `UNSURE_SHARE` (2 %) of the answers that network gets right — and, in exchange, three quarters
+ * or more of those it gets wrong:
+ *   faithful: the smallest RBF distance above the threshold;
+ *   modern: the top softmax probability below it.
  */
-/** The share of right answers on MNIST's test digits that the thresholds flag (bench/unsure.ts). */
 export const UNSURE_SHARE = 0.02;
-export const UNSURE_DISTANCE = 24;
-export const UNSURE_PROBABILITY = 0.9;
 
-export function unsure(variant: VariantName, output: ArrayLike<number>): boolean {
-  if (variant === 'faithful') return Math.min(...Array.from(output)) > UNSURE_DISTANCE;
-  return Math.max(...Array.from(output)) < UNSURE_PROBABILITY;
+export function unsure(variant: VariantName, output: ArrayLike<number>, threshold: number): boolean {
+  if (variant === 'faithful') return Math.min(...Array.from(output)) > threshold;
+  return Math.max(...Array.from(output)) < threshold;
 }
 
 /** What the Playground says about a drawing, in order of precedence. */
@@ -165,10 +171,10 @@ export type Verdict = 'empty' | 'small' | 'pieces' | 'unsure' | 'sure';
  * `output`: the faithful network's ten distances or the modern one's ten probabilities (softmax),
  * or null when it was not run. A drawing too small is not classified at all.
  */
-export function verdict(strokes: Stroke[], pieces: Piece[], variant: VariantName, output: ArrayLike<number> | null): Verdict {
+export function verdict(strokes: Stroke[], pieces: Piece[], reader: Pick<Reader, 'variant' | 'unsureAt'>, output: ArrayLike<number> | null): Verdict {
   if (!strokes.length) return 'empty';
   if (tooSmall(strokes)) return 'small';
   if (!output) return 'empty';
   if (sideBySide(pieces)) return 'pieces';
-  return unsure(variant, output) ? 'unsure' : 'sure';
+  return unsure(reader.variant, output, reader.unsureAt) ? 'unsure' : 'sure';
 }

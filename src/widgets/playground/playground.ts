@@ -13,7 +13,7 @@ import { loadPretrained, pretrainedUrl } from '../../lib/pretrained.ts';
 import { loadHandoff } from '../training/handoff.ts';
 import type { Lang } from '../../i18n.ts';
 import {
-  INK_THRESHOLD, PAD, READERS, UNSURE_DISTANCE, UNSURE_PROBABILITY, UNSURE_SHARE, inkPieces, strokeWidth, undoStroke, verdict, type Stroke, type Verdict,
+  INK_THRESHOLD, PAD, READERS, UNSURE_SHARE, inkPieces, readerFor, strokeWidth, undoStroke, verdict, type Reader, type Stroke, type Verdict,
 } from './model.ts';
 import { say } from './words.ts';
 
@@ -29,6 +29,7 @@ class LenetPlayground extends HTMLElement {
   private pointer: number | null = null;
   private model: Model | undefined;
   private variant: VariantName = 'faithful';
+  private reader: Reader = READERS[0];
   private trace: Trace | undefined;
   private chart: Chart<'bar'> | undefined;
   private pending = false;
@@ -83,10 +84,10 @@ class LenetPlayground extends HTMLElement {
         if (!variant) throw new Error(`unknown variant ${file.variant}`);
         const model = new Model(variant.spec(), 1);
         loadWeights(model, handoff.bytes);
-        this.use(model, variant.name);
+        this.use(model, readerFor(variant.name));
       } else {
         const reader = READERS.find((r) => r.id === choice) ?? READERS[0];
-        this.use(await loadPretrained(reader.variant, pretrainedUrl(reader.variant, reader.file)), reader.variant);
+        this.use(await loadPretrained(reader.variant, pretrainedUrl(reader.variant, reader.file)), reader);
       }
       this.status('');
     } catch (err) {
@@ -94,9 +95,11 @@ class LenetPlayground extends HTMLElement {
     }
   }
 
-  private use(model: Model, variant: VariantName): void {
+  private use(model: Model, reader: Reader): void {
+    const variant = reader.variant;
     this.model = model;
     this.variant = variant;
+    this.reader = reader;
     this.trace = model.newTrace();
     this.dataset.variant = variant;
     this.querySelector('[data-chart-caption]')!.textContent = say(variant === 'faithful' ? 'distances' : 'probabilities', this.locale);
@@ -203,7 +206,7 @@ class LenetPlayground extends HTMLElement {
     const model = this.model;
     const pieces = inkPieces(ink, PAD, PAD, INK_THRESHOLD);
     // A drawing too small is not run through the network at all.
-    const early = verdict(this.strokes, pieces, this.variant, null);
+    const early = verdict(this.strokes, pieces, this.reader, null);
     if (!digit || !model || !this.trace || early === 'small') {
       this.show(early, null);
       this.querySelector<HTMLElement>('[data-layers]')!.hidden = true;
@@ -215,7 +218,7 @@ class LenetPlayground extends HTMLElement {
     const loss = lossNamed(VARIANTS[this.variant].loss);
     const predicted = loss.predict(trace.output);
     const values = this.variant === 'faithful' ? Array.from(trace.output) : Array.from(softmax(trace.output));
-    this.show(verdict(this.strokes, pieces, this.variant, values), predicted, values);
+    this.show(verdict(this.strokes, pieces, this.reader, values), predicted, values);
     this.drawLayers(trace);
     this.drawChart(values, predicted);
   }
@@ -238,8 +241,8 @@ class LenetPlayground extends HTMLElement {
     tag.textContent = v === 'small' ? say('tagSmall', l) : v === 'pieces' ? say('tagPieces', l) : v === 'unsure' ? say('tagUnsure', l) : '';
     const share = `${Math.round(100 * UNSURE_SHARE)} %`;
     advice.textContent = v === 'small' ? say('adviceSmall', l) : v === 'pieces' ? say('advicePieces', l) : v !== 'unsure' ? ''
-      : this.variant === 'faithful' ? say('adviceUnsureFaithful', l, { d: Math.min(...values).toFixed(1), t: UNSURE_DISTANCE, share })
-        : say('adviceUnsureModern', l, { p: `${(100 * Math.max(...values)).toFixed(1)} %`, t: `${(100 * UNSURE_PROBABILITY).toFixed(1)} %`, share });
+      : this.variant === 'faithful' ? say('adviceUnsureFaithful', l, { d: Math.min(...values).toFixed(1), t: this.reader.unsureAt.toFixed(1), share })
+        : say('adviceUnsureModern', l, { p: `${(100 * Math.max(...values)).toFixed(1)} %`, t: `${(100 * this.reader.unsureAt).toFixed(1)} %`, share });
   }
 
   private drawLayers(trace: Trace): void {
