@@ -109,6 +109,7 @@ describe('Playground: F6 as what it is in each network', () => {
     const pg = page.locator('lenet-playground');
     await page.waitForFunction(() => document.querySelector('lenet-playground [data-status]')?.textContent === '', undefined, { timeout: 20_000 });
     const pad = pg.locator('[data-pad]');
+    await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 0.52 * box.width, box.y + 0.18 * box.height);
     await page.mouse.down();
@@ -120,7 +121,7 @@ describe('Playground: F6 as what it is in each network', () => {
     await expect(f6.locator('[data-f6-modern]').isVisible()).resolves.toBe(false);
     await expect(f6.locator('[data-f6-compare]').getAttribute('data-nearest')).resolves.toBe('1');
     expect(await values(page, 'lenet-playground [data-grid="code"] svg')).toEqual(rbfCodes[1]);
-    await pg.getByLabel('Weights').selectOption('modern');
+    await pg.locator('[data-source]').selectOption('modern');
     await expect.poll(() => pg.getAttribute('data-variant')).toBe('modern');
     await expect(f6.locator('[data-f6-faithful]').isVisible()).resolves.toBe(false);
     await expect(f6.locator('[data-f6-modern]').isVisible()).resolves.toBe(true);
