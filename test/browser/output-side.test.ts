@@ -48,13 +48,13 @@ describe('F6 chapter: F6 beside its code', () => {
         await select.selectOption(value);
         const index = Number(await widget.getAttribute('data-index'));
         const { f6, output } = traceOf(index);
-        const shown = await values(page, 'f6-code [data-grid="state"] svg');
+        const shown = await values(page, 'f6-code [data-grid="state"] canvas');
         expect(shown).toHaveLength(84);
         shown.forEach((x, j) => expect(Math.abs(x - f6[j])).toBeLessThanOrEqual(5e-5 + 1e-9));
         const nearest = output.indexOf(Math.min(...output));
         await expect(widget.locator('[data-f6-compare]').getAttribute('data-nearest')).resolves.toBe(String(nearest));
-        expect(await values(page, 'f6-code [data-grid="code"] svg')).toEqual(rbfCodes[nearest]);
-        const terms = await values(page, 'f6-code [data-grid="terms"] svg');
+        expect(await values(page, 'f6-code [data-grid="code"] canvas')).toEqual(rbfCodes[nearest]);
+        const terms = await values(page, 'f6-code [data-grid="terms"] canvas');
         terms.forEach((t, j) => expect(t).toBeCloseTo((shown[j] - rbfCodes[nearest][j]) ** 2, 9));
         // The distance written out is the engine's (the page's F6 is rounded to 4 decimals).
         const line = (await widget.locator('[data-compare-distance]').textContent())!;
@@ -120,7 +120,7 @@ describe('Playground: F6 as what it is in each network', () => {
     await expect(f6.locator('[data-f6-faithful]').isVisible()).resolves.toBe(true);
     await expect(f6.locator('[data-f6-modern]').isVisible()).resolves.toBe(false);
     await expect(f6.locator('[data-f6-compare]').getAttribute('data-nearest')).resolves.toBe('1');
-    expect(await values(page, 'lenet-playground [data-grid="code"] svg')).toEqual(rbfCodes[1]);
+    expect(await values(page, 'lenet-playground [data-grid="code"] canvas')).toEqual(rbfCodes[1]);
     await pg.locator('[data-source]').selectOption('modern');
     await expect.poll(() => pg.getAttribute('data-variant')).toBe('modern');
     await expect(f6.locator('[data-f6-faithful]').isVisible()).resolves.toBe(false);
@@ -161,7 +161,7 @@ describe('Training chapter: three networks, and watching one learn', () => {
       await expect.poll(drawn, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
       const first = { kernels: await view.getAttribute('data-kernels'), done: Number(await view.getAttribute('data-done')) };
       const probe = variant === 'faithful'
-        ? () => t.locator('[data-probe-faithful] [data-grid="state"] svg').getAttribute('data-values')
+        ? () => t.locator('[data-probe-faithful] [data-grid="state"] canvas').getAttribute('data-values')
         : () => t.locator('[data-probs]').innerText();
       const before = await probe();
       await expect.poll(async () => Number(await view.getAttribute('data-done')), { timeout: 60_000 }).toBeGreaterThan(first.done + 500);

@@ -4,27 +4,24 @@
  * through model.ts; the colours from encoding.ts, the one scale of F6 and the codes.
  */
 import { compareWithNearest, type Comparison } from './model.ts';
-import { stateColour, termColour } from './encoding.ts';
+import { stateRgb, termRgb } from './encoding.ts';
 import { comparisonWords } from './compare-words.ts';
 import type { Lang } from '../../i18n.ts';
 
-/** The colours each grid was last painted with, so that a repaint touches only the cells that change. */
-const painted = new WeakMap<Element, string[]>();
-
-function paintGrid(root: Element, kind: string, values: ArrayLike<number>, colour: (v: number) => string, caption?: string): void {
+/** Paints one 7×12 grid, one canvas pixel per unit, and keeps its numbers on the canvas (data-values). */
+function paintGrid(root: Element, kind: string, values: ArrayLike<number>, colour: (v: number) => [number, number, number], caption?: string): void {
   const figure = root.querySelector(`[data-grid="${kind}"]`);
   if (!figure) return;
-  const svg = figure.querySelector<SVGSVGElement>('[data-grid-svg]')!;
-  const last = painted.get(svg) ?? [];
-  figure.querySelectorAll<SVGRectElement>('rect[data-unit]').forEach((rect, j) => {
-    const fill = colour(values[j]);
-    if (last[j] !== fill) rect.setAttribute('fill', fill);
-    last[j] = fill;
-  });
-  painted.set(svg, last);
-  svg.dataset.values = Array.from(values, String).join(' ');
+  const canvas = figure.querySelector<HTMLCanvasElement>('canvas')!;
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    const image = ctx.createImageData(canvas.width, canvas.height);
+    for (let j = 0; j < values.length; j++) image.data.set([...colour(values[j]), 255], 4 * j);
+    ctx.putImageData(image, 0, 0);
+  }
+  canvas.dataset.values = Array.from(values, String).join(' ');
   if (caption) {
-    svg.setAttribute('aria-label', caption);
+    canvas.setAttribute('aria-label', caption);
     figure.querySelector('[data-grid-caption]')!.textContent = caption;
   }
 }
@@ -36,9 +33,9 @@ function paintGrid(root: Element, kind: string, values: ArrayLike<number>, colou
 export function paintComparison(root: HTMLElement, state: ArrayLike<number>, lang: Lang, target?: number, distances?: readonly number[]): Comparison {
   const c = compareWithNearest(state, target, distances);
   const w = comparisonWords(c, lang);
-  paintGrid(root, 'state', state, stateColour);
-  paintGrid(root, 'code', c.code, stateColour, w.codeCaption);
-  paintGrid(root, 'terms', c.terms, termColour, w.termsCaption);
+  paintGrid(root, 'state', state, stateRgb);
+  paintGrid(root, 'code', c.code, stateRgb, w.codeCaption);
+  paintGrid(root, 'terms', c.terms, termRgb, w.termsCaption);
   root.querySelector('[data-compare-distance]')!.textContent = w.distance;
   root.dataset.nearest = String(c.nearest);
   return c;

@@ -18,20 +18,22 @@ export const TERM_LIMIT = 4;
 
 const rgb = ([r, g, b]: readonly number[]): string => `rgb(${r}, ${g}, ${b})`;
 
-/** The colour of an F6 unit or a code cell of value v. */
-export function stateColour(v: number): string {
-  return rgb(diverging(v, STATE_LIMIT));
+/** The colour of an F6 unit or a code cell of value v, as [r, g, b] (for canvases) or CSS. */
+export function stateRgb(v: number): [number, number, number] {
+  return diverging(v, STATE_LIMIT);
 }
+export const stateColour = (v: number): string => rgb(stateRgb(v));
 
 const WHITE = [255, 255, 255];
 const PURPLE = [63, 0, 125];
 
-/** The colour of a term (xⱼ − wⱼ)² ≥ 0. */
-export function termColour(t: number): string {
-  if (!Number.isFinite(t)) return rgb([128, 128, 128]);
+/** The colour of a term (xⱼ − wⱼ)² ≥ 0, as [r, g, b] or CSS. */
+export function termRgb(t: number): [number, number, number] {
+  if (!Number.isFinite(t)) return [128, 128, 128];
   const a = Math.min(1, Math.max(0, t / TERM_LIMIT));
-  return rgb(WHITE.map((w, i) => Math.round(w + (PURPLE[i] - w) * a)));
+  return WHITE.map((w, i) => Math.round(w + (PURPLE[i] - w) * a)) as [number, number, number];
 }
+export const termColour = (t: number): string => rgb(termRgb(t));
 
 /** CSS gradients for the two legends, from the same functions. */
 export const stateGradient = `linear-gradient(to right, ${stateColour(-1)}, ${stateColour(0)}, ${stateColour(1)})`;
