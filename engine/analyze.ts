@@ -30,7 +30,7 @@ export interface Analysis {
   total: Totals;
 }
 
-const ACTIVATIONS: readonly Activation[] = ['squash', 'relu', 'none'];
+const ACTIVATIONS: readonly Activation[] = ['squash', 'relu', 'sigmoid', 'none'];
 const KINDS: readonly LayerKind[] = ['conv', 'subsample', 'full', 'rbf'];
 
 function countsOf(layer: LayerSpec, input: Shape): LayerCounts {

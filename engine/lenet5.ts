@@ -77,3 +77,25 @@ export function modernLenet5(): NetworkSpec {
     ],
   };
 }
+
+/**
+ * The LeNet most tutorials teach, as Dive into Deep Learning writes it (Zhang, Lipton, Li & Smola,
+ * section 7.6, "Convolutional Neural Networks (LeNet)"): MNIST's 28×28 input padded by 2 inside C1,
+ * sigmoid units, plain 2×2 average pooling (no coefficient, no bias, no squash), a dense C3, then
+ * full layers of 120 and 84 sigmoid units and ten plain outputs read through a softmax. The site
+ * only analyses it to set it beside the two networks we train; we do not train it.
+ */
+export function tutorialLenet5(): NetworkSpec {
+  return {
+    input: { size: 28, channels: 1 },
+    layers: [
+      { kind: 'conv', name: 'C1', maps: 6, kernel: 5, padding: 2, activation: 'sigmoid' },
+      { kind: 'subsample', name: 'S2', pool: 'average', window: 2, activation: 'none' },
+      { kind: 'conv', name: 'C3', maps: 16, kernel: 5, activation: 'sigmoid' },
+      { kind: 'subsample', name: 'S4', pool: 'average', window: 2, activation: 'none' },
+      { kind: 'full', name: 'C5', units: 120, activation: 'sigmoid' },
+      { kind: 'full', name: 'F6', units: 84, activation: 'sigmoid' },
+      { kind: 'full', name: 'OUTPUT', units: 10, activation: 'none' },
+    ],
+  };
+}

@@ -61,45 +61,53 @@ export function rbfLoss(): Loss {
 
 /**
  * The constant j of the MAP loss. The paper gives no number. j is the distance of a "rubbish
- * class": once every wrong class is farther than about j, e^{−j} dominates the sum and the loss
- * is the plain y_D − j, so j sets how close a wrong code may come before it is pushed away.
- * F6's outputs live in (−1.7159, 1.7159) and the codes are ±1: a unit of the wrong sign costs at
- * least 1, so with j = 10 a wrong class is pushed away while it is within about ten wrong units
- * of F6's output (the codes themselves differ in at least 13 pixels), and left alone beyond.
- * Measured, 20 passes of SGD (README): j = 2 ends at 0.53 % training and 1.30 % test error,
- * j = 10 at 0.22 % and 1.16 % (seed 2; seed 1 was at 1.39 % after 14 passes). Early in training a
- * small j looks better (after 20,000 samples: j = 2 6.0 %, j = 10 7.8 %, j = 40 10.3 % training
- * error on the last 2,000), but the competition between classes pays off once the codes are
- * roughly learned.
+ * class" that competes with the ten in Z = e^{−j} + Σᵢ e^{−yᵢ} (see `mapBreakdown`). A wrong class
+ * i is pushed away with e^{−yᵢ}/Z, which fades once yᵢ is a few units above the smaller of j and
+ * y_D; the right class is pulled with 1 − e^{−y_D}/Z, which fades once y_D is a few units below j
+ * and every other yᵢ. So j says how close a wrong code may come before it is pushed, and how near
+ * the right one is near enough. F6's outputs live in (−1.7159, 1.7159) and the codes are ±1: a
+ * unit of the wrong sign costs at least 1, so with j = 10 a wrong class is pushed while it is
+ * within about ten wrong units of F6's output (the codes themselves differ in at least 13 pixels).
+ * How 10 was chosen, honestly: two 20-pass runs of SGD with the paper's steps, one each, judged
+ * on the test set — j = 2 (seed 1) ended at 0.53 % training and 1.30 % test error, j = 10 (seed 2)
+ * at 0.22 % and 1.16 %; different seeds, and one run per j, so the gap is about the size of the
+ * spread between seeds (README). Early in training a small j looks better (after 20,000 samples:
+ * j = 2 6.0 %, j = 10 7.8 %, j = 40 10.3 % training error on the last 2,000).
  */
 export const MAP_J = 10;
 
+// #region map-loss
+function checkJ(j: number): void {
+  if (!(j > 0) || !Number.isFinite(j)) throw new RangeError(`MAP loss: j ${j} is not allowed (allowed: a positive number)`);
+}
+
+/** Z = e^{−j} + Σᵢ e^{−yᵢ} as log Z = −m + log z, with m the smallest exponent, so nothing overflows. */
+function logZ(y: ArrayLike<number>, j: number): { m: number; z: number } {
+  let m = j;
+  for (let i = 0; i < y.length; i++) if (y[i] < m) m = y[i];
+  let z = Math.exp(m - j);
+  for (let i = 0; i < y.length; i++) z += Math.exp(m - y[i]);
+  return { m, z };
+}
+
 /**
  * The paper's MAP criterion (eq. 9): E = y_D + log(e^{−j} + Σᵢ e^{−yᵢ}). The second term pulls
- * the wrong classes' distances up (it is a soft minimum over all of them) and the e^{−j} term
- * keeps it from pushing distances that are already large. ∂E/∂yᵢ = [i = D] − e^{−yᵢ}/Z, with
- * Z = e^{−j} + Σₖ e^{−yₖ}, computed with the smallest exponent factored out so that it never
- * overflows.
+ * the wrong classes' distances up (it is minus a soft minimum over all of them: lowering it raises
+ * the smallest distances) and the e^{−j} term keeps it from pushing distances that are already
+ * large. ∂E/∂yᵢ = [i = D] − e^{−yᵢ}/Z, with Z = e^{−j} + Σₖ e^{−yₖ}, computed with the smallest
+ * exponent factored out (`logZ`) so that it never overflows.
  */
-// #region map-loss
 export function mapLoss(j: number = MAP_J): Loss {
-  if (!(j > 0) || !Number.isFinite(j)) throw new RangeError(`MAP loss: j ${j} is not allowed (allowed: a positive number)`);
-  function logZ(y: ArrayLike<number>): { m: number; z: number } {
-    let m = j;
-    for (let i = 0; i < y.length; i++) if (y[i] < m) m = y[i];
-    let z = Math.exp(m - j);
-    for (let i = 0; i < y.length; i++) z += Math.exp(m - y[i]);
-    return { m, z }; // log Z = −m + log z
-  }
+  checkJ(j);
   return {
     name: 'map',
     predict: argmin,
     value(y, label): number {
-      const { m, z } = logZ(y);
+      const { m, z } = logZ(y, j);
       return y[label] - m + Math.log(z);
     },
     gradient(y, label, d): number {
-      const { m, z } = logZ(y);
+      const { m, z } = logZ(y, j);
       for (let i = 0; i < y.length; i++) d[i] = -Math.exp(m - y[i]) / z;
       d[label] += 1;
       return y[label] - m + Math.log(z);
@@ -108,6 +116,47 @@ export function mapLoss(j: number = MAP_J): Loss {
   };
 }
 // #endregion map-loss
+
+/**
+ * The MAP loss of one sample taken apart, for the page that explains it: every term of eq. 9
+ * with its number, and how the gradient ∂E/∂yᵢ is shared out. Z = e^{−j} + Σᵢ e^{−yᵢ} splits
+ * into shares that add up to 1: one per class, pᵢ = e^{−yᵢ}/Z, and the "rubbish class"'s
+ * e^{−j}/Z. The correct class D is pulled with ∂E/∂y_D = 1 − p_D; each wrong class i is pushed
+ * away with ∂E/∂yᵢ = −pᵢ, its share of Z. The plain loss (eq. 8) pulls D with 1 and pushes nothing.
+ */
+export interface MapBreakdown {
+  j: number;
+  label: number;
+  /** y_D: the plain loss of eq. 8. */
+  plain: number;
+  /** log(e^{−j} + Σᵢ e^{−yᵢ}): the competitive term, minus a soft minimum of j and the yᵢ. */
+  logSum: number;
+  /** E = y_D + logSum. */
+  value: number;
+  /** pᵢ = e^{−yᵢ}/Z for every class i (the correct one included). */
+  share: number[];
+  /** e^{−j}/Z. */
+  rubbish: number;
+  /** ∂E/∂yᵢ: 1 − p_D for the correct class, −pᵢ for the others. */
+  gradient: number[];
+}
+
+export function mapBreakdown(y: ArrayLike<number>, label: number, j: number = MAP_J): MapBreakdown {
+  checkJ(j);
+  if (!Number.isInteger(label) || label < 0 || label >= y.length) {
+    throw new RangeError(`MAP loss: class ${label} does not exist (classes: 0 to ${y.length - 1})`);
+  }
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i])) throw new RangeError(`MAP loss: distance y${i} is ${y[i]} (allowed: a finite number)`);
+  }
+  const { m, z } = logZ(y, j);
+  const share = Array.from(y, (v) => Math.exp(m - v) / z);
+  const logSum = -m + Math.log(z);
+  return {
+    j, label, plain: y[label], logSum, value: y[label] + logSum, share, rubbish: Math.exp(m - j) / z,
+    gradient: share.map((p, i) => (i === label ? 1 - p : -p)),
+  };
+}
 
 /**
  * Today's choice: softmax over plain output units and cross-entropy, E = −log pᴅ with

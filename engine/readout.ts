@@ -14,3 +14,12 @@ export function softmax(y: ArrayLike<number>, out: Float64Array = new Float64Arr
   for (let i = 0; i < y.length; i++) out[i] /= s;
   return out;
 }
+
+/**
+ * The terms of one RBF output (eq. 7), unit by unit: tⱼ = (xⱼ − wⱼ)² for F6's state x and a code
+ * w, so that yᵢ = Σⱼ tⱼ. On the 7×12 grid they show where F6's drawing and the code disagree.
+ */
+export function rbfTerms(x: ArrayLike<number>, code: ArrayLike<number>): number[] {
+  if (x.length !== code.length) throw new RangeError(`RBF terms: F6 has ${x.length} units but the code ${code.length}`);
+  return Array.from(x, (v, j) => (v - code[j]) ** 2);
+}

@@ -9,6 +9,8 @@ export type Activation =
   /** The paper's squashing function f(a) = A·tanh(S·a), A = 1.7159, S = 2/3 (appendix A). */
   | 'squash'
   | 'relu'
+  /** The logistic 1/(1 + e^{−a}), in (0, 1): what the LeNet of most tutorials uses (Dive into Deep Learning, §7.6). */
+  | 'sigmoid'
   | 'none';
 
 export interface InputSpec {

@@ -42,6 +42,8 @@ export function activate(kind: Activation, pre: Float32Array, out: Float32Array,
     for (let i = 0; i < n; i++) out[i] = SQUASH_A * tanh(SQUASH_S * pre[i]);
   } else if (kind === 'relu') {
     for (let i = 0; i < n; i++) out[i] = pre[i] > 0 ? pre[i] : 0;
+  } else if (kind === 'sigmoid') {
+    for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-pre[i]));
   } else if (out !== pre) {
     out.set(pre.subarray(0, n));
   }
@@ -65,6 +67,9 @@ export function activationBackward(kind: Activation, pre: Float32Array, out: Flo
     }
   } else if (kind === 'relu') {
     for (let i = 0; i < n; i++) dPre[i] = pre[i] > 0 ? dOut[i] : 0;
+  } else if (kind === 'sigmoid') {
+    // σ′(a) = σ(a)(1 − σ(a)), read from the output.
+    for (let i = 0; i < n; i++) { const d = out[i] * (1 - out[i]); dPre[i] = dOut[i] * (secondOrder ? d * d : d); }
   } else if (dPre !== dOut) {
     dPre.set(dOut.subarray(0, n));
   }

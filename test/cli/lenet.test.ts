@@ -119,7 +119,7 @@ describe('lenet summary --spec: the file itself', () => {
 
   it('refuses a layer without an activation, naming the setting as missing', async () => {
     const path = file('noactivation.json', spec([{ kind: 'full', name: 'F6', units: 84 }]));
-    expectRefused(await lenet('summary', '--spec', path), /^F6: activation is missing \(allowed: squash, relu, none\)$/);
+    expectRefused(await lenet('summary', '--spec', path), /^F6: activation is missing \(allowed: squash, relu, sigmoid, none\)$/);
   });
 
   it('refuses text that is not UTF-8, and JSON that is not JSON', async () => {

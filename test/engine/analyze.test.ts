@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyze, c3Table, lenet5, preview, rbfCodes, SpecError, type LayerSpec, type NetworkSpec, type Shape } from '../../engine/index.ts';
+import { analyze, c3Table, lenet5, preview, rbfCodes, SpecError, tutorialLenet5, type LayerSpec, type NetworkSpec, type Shape } from '../../engine/index.ts';
 
 describe('analyze(lenet5()) gives the paper’s numbers (LENET5.md, seed article)', () => {
   const a = analyze(lenet5());
@@ -219,7 +219,7 @@ describe('invalid specs are refused with a message naming the layer, the setting
     ['RBF with one code', net(2, 1, { kind: 'rbf', name: 'OUTPUT', codes: [[1, 1, 1, 1]] }), /^OUTPUT: number of codes 1 .*at least 2/],
     ['RBF code with NaN', net(1, 1, { kind: 'rbf', name: 'OUTPUT', codes: [[1], [Number.NaN]] }), /^OUTPUT: code 1 a non-finite entry/],
     ['RBF not last', net(1, 1, { kind: 'rbf', name: 'R', codes: [[1], [-1]] }, { kind: 'full', name: 'F', units: 1, activation: 'none' }), /^R: position 1 is not last/],
-    ['unknown activation', conv({ activation: 'sigmoid' }), /^C1: activation sigmoid .*squash, relu, none/],
+    ['unknown activation', conv({ activation: 'softsign' }), /^C1: activation softsign .*squash, relu, sigmoid, none/],
     ['unknown kind', net(4, 1, { kind: 'lstm', name: 'X' } as unknown as LayerSpec), /^X: kind lstm .*conv, subsample, full, rbf/],
     ['duplicate layer names', net(8, 1, { kind: 'full', name: 'F', units: 2, activation: 'none' }, { kind: 'full', name: 'F', units: 2, activation: 'none' }), /^layer 2: name F .*used by no other layer/],
     ['no layers', { input: { size: 32, channels: 1 }, layers: [] }, /^network: layers .*at least one layer/],
@@ -233,7 +233,7 @@ describe('invalid specs are refused with a message naming the layer, the setting
     ['null for a subsample stride', net(4, 1, { kind: 'subsample', name: 'S2', pool: 'max', window: 2, stride: null, activation: 'none' } as unknown as LayerSpec), /^S2: stride null .*left out: the window\)/],
     ['null for a table', conv({ table: null }), /^C1: table null is not a value/],
     ['null for a required setting', conv({ maps: null }), /^C1: feature maps null is not a whole number in range/],
-    ['a missing activation', conv({ activation: undefined }), /^C1: activation is missing \(allowed: squash, relu, none\)$/],
+    ['a missing activation', conv({ activation: undefined }), /^C1: activation is missing \(allowed: squash, relu, sigmoid, none\)$/],
     ['a missing kernel', conv({ kernel: undefined }), /^C1: kernel size is missing \(allowed: a whole number from 1 to 4096\)$/],
     ['a missing name', net(4, 1, { kind: 'full', units: 2, activation: 'none' } as unknown as LayerSpec), /^layer 1: name is missing/],
     ['a name too long to be a label', net(4, 1, { kind: 'full', name: 'F'.repeat(65), units: 2, activation: 'none' }), /^layer 1: name F{40}… \(65 characters\) is not allowed \(allowed: a non-empty name of at most 64 characters/],
@@ -293,8 +293,8 @@ describe('what a refusal echoes is cut short', () => {
     expect(() => analyze(spec)).toThrow(/^input: channels \[\[\[…\]\]\] is not a whole number in range/);
   });
   test('control characters in a name are escaped, not sent to the terminal', () => {
-    const spec = net(4, 1, { kind: 'full', name: 'F\u001b[2J', units: 2, activation: 'sigmoid' as 'none' });
-    expect(() => analyze(spec)).toThrow('F\\u001b[2J: activation sigmoid is not allowed');
+    const spec = net(4, 1, { kind: 'full', name: 'F\u001b[2J', units: 2, activation: 'softsign' as 'none' });
+    expect(() => analyze(spec)).toThrow('F\\u001b[2J: activation softsign is not allowed');
   });
   test('small values are shown whole, as JSON', () => {
     expect(preview([0, 6])).toBe('[0,6]');
@@ -314,5 +314,14 @@ describe('any valid size works and never gives NaN or a negative count', () => {
     }
     // C5 stays a convolution: its maps grow with the input (section II.B).
     expect(a.layers[4].output.height).toBe((((size - 4) / 2 - 4) >> 1) - 4);
+  });
+});
+
+describe('the LeNet of most tutorials (Dive into Deep Learning §7.6)', () => {
+  test('61,706 trainable parameters: (25+1)·6 + (6·25+1)·16 + (400+1)·120 + (120+1)·84 + (84+1)·10, pooling has none', () => {
+    const a = analyze(tutorialLenet5());
+    expect(a.layers.map((l) => l.params)).toEqual([156, 0, 2416, 0, 48120, 10164, 850]);
+    expect(a.total.params).toBe((25 + 1) * 6 + (6 * 25 + 1) * 16 + (400 + 1) * 120 + (120 + 1) * 84 + (84 + 1) * 10);
+    expect(a.layers.map((l) => [l.output.maps, l.output.height])).toEqual([[6, 28], [6, 14], [16, 10], [16, 5], [120, 1], [84, 1], [10, 1]]);
   });
 });

@@ -30,6 +30,8 @@ const cases: [string, NetworkSpec, Loss][] = [
   ['average pooling 3×3 stride 2 on 3@8×8, squash', around({ kind: 'subsample', name: 'T', pool: 'average', window: 3, stride: 2, activation: 'squash' }), softmaxCrossEntropy()],
   ['max pooling 2×2 on 3@8×8, none', around({ kind: 'subsample', name: 'T', pool: 'max', window: 2, activation: 'none' }), softmaxCrossEntropy()],
   ['full 192→7, relu', around({ kind: 'full', name: 'T', units: 7, activation: 'relu' }), softmaxCrossEntropy()],
+  ['full 192→7, sigmoid', around({ kind: 'full', name: 'T', units: 7, activation: 'sigmoid' }), softmaxCrossEntropy()],
+  ['conv 3→2 maps, 3×3, padding 1, sigmoid', around({ kind: 'conv', name: 'T', maps: 2, kernel: 3, padding: 1, activation: 'sigmoid' }), softmaxCrossEntropy()],
   ['full 192→6 squash, then RBF with 3 codes, plain loss', around({ kind: 'full', name: 'T', units: 6, activation: 'squash' },
     [{ kind: 'rbf', name: 'OUT', codes: [[1, 1, 1, -1, -1, -1], [-1, 1, -1, 1, -1, 1], [1, -1, -1, 1, 1, -1]] }]), rbfLoss()],
   ['full 192→6 squash, then RBF with 3 codes, MAP loss', around({ kind: 'full', name: 'T', units: 6, activation: 'squash' },

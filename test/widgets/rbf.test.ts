@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CODE_HEIGHT, CODE_WIDTH, codeBitmaps, rbfCodes } from '../../engine/index.ts';
-import { chartData, codeCells, distancesOf, flipUnit, formatDistance, inkLevel, parseSource, readDistances, readState, stateFromCode } from '../../src/widgets/rbf/model.ts';
+import { STATE_LIMIT, stateColour, termColour } from '../../src/widgets/rbf/encoding.ts';
+import { chartData, compareWithNearest, subscript, codeCells, distancesOf, flipUnit, formatDistance, parseSource, readDistances, readState, stateFromCode } from '../../src/widgets/rbf/model.ts';
 
 describe('RBF code bitmaps', () => {
   test('each code is a 7×12 grid whose cells, read row by row, are the code’s ±1 weights', () => {
@@ -85,9 +86,66 @@ describe('a real digit’s F6 state (pretrained weights, build time)', () => {
     // A trained network reads most of its first test digits right.
     expect(states.filter((s) => readState(s.f6).winner === s.label).length).toBeGreaterThanOrEqual(7);
   });
-  test('shades: −1 is paper, +1 is ink, values beyond stay at the ends', () => {
-    expect([-1.7, -1, 0, 1, 1.7].map(inkLevel)).toEqual([0, 0, 0.5, 1, 1]);
+  test('sources of a state: a code or a sample', () => {
     expect(parseSource('sample:3')).toEqual({ kind: 'sample', digit: 3 });
     expect(() => parseSource('code:12')).toThrow(/Not an F6 state source/);
+  });
+});
+
+describe('one encoding for F6 and the codes', () => {
+  test('a code cell and an F6 unit of the same value get the same colour; −1 and +1 are the palette’s ends, beyond stays at the ends', () => {
+    expect(stateColour(1)).toBe(stateColour(1.7159));
+    expect(stateColour(-1)).toBe(stateColour(-1.7159));
+    expect(stateColour(STATE_LIMIT)).not.toBe(stateColour(-STATE_LIMIT));
+    expect(stateColour(0.5)).not.toBe(stateColour(1));
+    expect(stateColour(Number.NaN)).toBe('rgb(128, 128, 128)');
+  });
+  test('terms: 0 is white, 4 and beyond the darkest', () => {
+    expect(termColour(0)).toBe('rgb(255, 255, 255)');
+    expect(termColour(4)).toBe(termColour(9));
+    expect(termColour(2)).not.toBe(termColour(4));
+  });
+  test('F6 beside its nearest code: the terms add up to the smallest distance, and a code compares with itself at 0', () => {
+    const state = flipUnit(flipUnit(stateFromCode(8), 3), 40);
+    const c = compareWithNearest(state);
+    expect(c.nearest).toBe(8);
+    expect(c.code).toEqual(rbfCodes[8]);
+    expect(c.terms.filter((t) => t > 0)).toEqual([4, 4]);
+    expect(c.distance).toBe(8);
+    expect(c.distance).toBe(Math.min(...distancesOf(state)));
+    expect(subscript(10)).toBe('₁₀');
+  });
+});
+
+describe('the MAP-loss widget’s model', () => {
+  test('numbers as the widget writes them: 3 significant figures, tiny ones as powers of ten', async () => {
+    const { formatValue } = await import('../../src/widgets/rbf/map.ts');
+    expect(formatValue(0)).toBe('0');
+    expect(formatValue(24.2046)).toBe('24.2');
+    expect(formatValue(-9.99998)).toBe('−10.0');
+    expect(formatValue(0.000340)).toBe('3.40 × 10⁻⁴');
+    expect(formatValue(1.32e-11)).toBe('1.32 × 10⁻¹¹');
+    expect(() => formatValue(Number.NaN)).toThrow(/NaN is not a number it can show/);
+  });
+  test('j from the slider: whole numbers 1 to 60, anything else refused with the range', async () => {
+    const { parseJ } = await import('../../src/widgets/rbf/map.ts');
+    expect(parseJ('10')).toBe(10);
+    expect(() => parseJ('0')).toThrow(/j must be a whole number from 1 to 60, not 0/);
+    expect(() => parseJ('2.5')).toThrow(/from 1 to 60/);
+  });
+  test('the view adds the answer and the whole push to the engine’s breakdown', async () => {
+    const { mapView } = await import('../../src/widgets/rbf/map.ts');
+    const v = mapView([3, 1, 8], 0, 2);
+    expect(v.answer).toBe(1);
+    expect(v.pushTotal).toBeCloseTo(v.share[1] + v.share[2], 12);
+    expect(v.gradient[1]).toBeCloseTo(-v.share[1], 12);
+  });
+});
+
+describe('comparing with distances the caller already has', () => {
+  test('gives the same comparison as running the output layer again', () => {
+    const state = flipUnit(stateFromCode(5), 10);
+    expect(compareWithNearest(state, undefined, distancesOf(state))).toEqual(compareWithNearest(state));
+    expect(compareWithNearest(state, 3, distancesOf(state))).toEqual(compareWithNearest(state, 3));
   });
 });

@@ -96,3 +96,19 @@ describe('progress arithmetic', () => {
     expect(() => downloadMegabytes(10000, packed)).toThrow(/lists no train-images-1\.mask\.gz; run node scripts\/pack-mnist\.mjs/);
   });
 });
+
+describe('the seeds behind the shipped runs', () => {
+  test('each shipped weights file is one of the seeds quoted beside it, with the same test error, and the best of them', async () => {
+    const { SEED_RUNS, meanError } = await import('../../src/widgets/training/reference.ts');
+    const { shippedRun } = await import('../../src/data/pretrained.ts');
+    for (const variant of ['faithful', 'modern'] as const) {
+      const run = shippedRun(variant);
+      const runs = SEED_RUNS[variant];
+      const shipped = runs.find((r) => r.seed === Number(run.seed));
+      expect(shipped?.testError).toBe(Number(run.testError));
+      expect(Math.min(...runs.map((r) => r.testError))).toBe(Number(run.testError));
+      expect(meanError(runs)).toBeGreaterThan(Number(run.testError));
+    }
+    expect(meanError([{ testError: 0.01 }, { testError: 0.02 }])).toBeCloseTo(0.015, 12);
+  });
+});

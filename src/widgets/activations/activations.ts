@@ -196,7 +196,8 @@ class LayerActivations extends HTMLElement {
       const plane = planeOf(this.layout);
       const cells = new Float32Array(plane.rows * plane.cols).fill(Number.NaN);
       cells.set(layer.out);
-      paintPlane(this.querySelector<HTMLCanvasElement>('[data-figure] canvas.plane')!, cells, 0, plane.rows, plane.cols, SQUASH_A);
+      // F6 on the codes' scale (data-limit, rbf/encoding.ts); C5 on the squashing function's.
+      paintPlane(this.querySelector<HTMLCanvasElement>('[data-figure] canvas.plane')!, cells, 0, plane.rows, plane.cols, Number(this.dataset.limit ?? SQUASH_A));
       return;
     }
     for (const b of this.mapButtons()) {

@@ -15,6 +15,7 @@ import type { Lang } from '../../i18n.ts';
 import {
   INK_THRESHOLD, PAD, READERS, UNSURE_SHARE, inkPieces, readerFor, strokeWidth, undoStroke, verdict, type Reader, type Stroke, type Verdict,
 } from './model.ts';
+import { paintComparison } from '../rbf/compare.ts';
 import { say } from './words.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -251,6 +252,10 @@ class LenetPlayground extends HTMLElement {
     for (const layer of trace.layers) {
       const row = box.querySelector<HTMLElement>(`[data-layer="${layer.name}"]`);
       if (!row) continue;
+      if (row.dataset.f6 !== undefined) {
+        this.drawF6(row, layer.out, trace.output);
+        continue;
+      }
       const { maps, height, width } = layer.shape;
       // The same scale for every map of a layer: ±1.7159 for squashing units, the largest value for ReLU.
       let limit = 0;
@@ -266,6 +271,35 @@ class LenetPlayground extends HTMLElement {
         canvases.forEach((c, m) => { if (m < maps) paintPlane(c, layer.out, m * height * width, height, width, limit || 1); });
       }
     }
+  }
+
+  /**
+   * F6 as what it is: the faithful network's 84 squashed units beside the nearest code, on the
+   * codes' scale (rbf/compare.ts); the modern network's 84 ReLU features as bars, since they
+   * feed trained output units and a softmax, not a comparison with pictures.
+   */
+  private drawF6(row: HTMLElement, f6: Float32Array, output: Float32Array): void {
+    const faithful = this.variant === 'faithful';
+    row.querySelector<HTMLElement>('[data-f6-faithful]')!.hidden = !faithful;
+    row.querySelector<HTMLElement>('[data-f6-modern]')!.hidden = faithful;
+    if (faithful) {
+      paintComparison(row.querySelector('[data-f6-compare]')!, f6, this.locale, undefined, Array.from(output));
+      return;
+    }
+    const canvas = row.querySelector<HTMLCanvasElement>('[data-features]')!;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const { width, height } = canvas;
+    let max = 0;
+    for (let i = 0; i < f6.length; i++) max = Math.max(max, f6[i]);
+    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = '#333';
+    const w = width / f6.length;
+    for (let i = 0; i < f6.length; i++) {
+      const h = max > 0 ? (f6[i] / max) * (height - 2) : 0;
+      ctx.fillRect(i * w + 0.5, height - h, Math.max(1, w - 1), h);
+    }
+    canvas.dataset.values = Array.from(f6, (v) => v.toFixed(4)).join(' ');
   }
 
   private colours(): { text: string; grid: string; bar: string; win: string } {

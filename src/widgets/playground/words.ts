@@ -58,6 +58,11 @@ export const words = {
   layers: { en: 'Every layer’s activations for your digit', 'zh-CN': '你的数字在每一层的激活' },
   map: { en: '{layer} map {n}', 'zh-CN': '{layer} 特征图 {n}' },
   units: { en: '{layer}: {n} units', 'zh-CN': '{layer}：{n} 个单元' },
+  featuresLabel: { en: 'Bar chart of the modern network’s 84 F6 features', 'zh-CN': '现代版网络 F6 的 84 个特征的柱状图' },
+  featuresCaption: {
+    en: 'The modern network’s F6: 84 ReLU features, each 0 or more, drawn as bars in unit order (the tallest is the highest). Ten trained output units weigh all 84 and a softmax turns their sums into the probabilities above. There is no code to compare them with, so the order of the units means nothing, and a 7×12 picture of them would suggest a digit that is not there.',
+    'zh-CN': '现代版网络的 F6：84 个 ReLU 特征，每个都不小于 0，按单元顺序画成柱子（最高的就是最大的）。十个经过训练的输出单元对这 84 个值加权求和，再由 softmax 变成上面的概率。这里没有可以比较的编码，单元的顺序没有任何含义；把它们画成 7×12 的图，会让人以为那里画着一个数字，其实并没有。',
+  },
   legendNeg: { en: 'negative', 'zh-CN': '负' },
   legendPos: { en: 'positive', 'zh-CN': '正' },
 } satisfies Words;

@@ -5,7 +5,9 @@
  * the table.
  */
 import { distanceChart, type DistanceChart } from './chart.ts';
-import { flipUnit, formatDistance, inkLevel, parseSource, readState, stateFromCode } from './model.ts';
+import { flipUnit, formatDistance, parseSource, readState, stateFromCode } from './model.ts';
+import { stateColour } from './encoding.ts';
+import { paintComparison } from './compare.ts';
 import type { SampleF6 } from './samples.ts';
 import { say } from './words.ts';
 import { decodeDigits, type PageDigit } from '../../lib/digits.ts';
@@ -98,7 +100,7 @@ class RbfExplorer extends HTMLElement {
     this.cells().forEach((cell, j) => {
       const x = this.state[j];
       cell.setAttribute('aria-pressed', String(x > 0));
-      cell.style.setProperty('--ink', `${(inkLevel(x) * 100).toFixed(1)}%`);
+      cell.style.background = stateColour(x);
       const changed = x !== this.startState[j];
       cell.classList.toggle('changed', changed);
       if (changed) flipped++;
@@ -115,6 +117,7 @@ class RbfExplorer extends HTMLElement {
       item.classList.toggle('winner', reading.tied.includes(d));
     }
     this.dataset.answer = String(reading.winner);
+    paintComparison(this.querySelector('[data-f6-compare]')!, this.state, this.locale);
     this.chart?.show(reading);
   }
 }

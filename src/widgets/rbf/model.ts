@@ -4,7 +4,7 @@
  * smallest wins". The distances themselves come from the engine (see `distancesOf`); this module
  * only arranges them for the page.
  */
-import { CODE_HEIGHT, CODE_WIDTH, codeBitmaps, lenet5, Model, rbfCodes, rbfLoss, type NetworkSpec } from '../../../engine/index.ts';
+import { CODE_HEIGHT, CODE_WIDTH, codeBitmaps, lenet5, Model, rbfCodes, rbfLoss, rbfTerms, type NetworkSpec } from '../../../engine/index.ts';
 
 /** One cell of a 7×12 code: its place in F6's 84 units and whether it is ink (+1). */
 export interface CodeCell {
@@ -32,11 +32,6 @@ export function stateFromCode(digit: number): Float32Array {
   const code = rbfCodes[digit];
   if (!code) throw new Error(`No RBF code for digit ${digit}`);
   return Float32Array.from(code);
-}
-
-/** How dark a cell of an F6 state is drawn: −1 (paper) → 0, +1 (ink) → 1; beyond ±1 stays at the ends. */
-export function inkLevel(x: number): number {
-  return Number.isFinite(x) ? Math.min(1, Math.max(0, (x + 1) / 2)) : 0.5;
 }
 
 /** Where an explorer's F6 state comes from: a code, or a real test digit's F6 state. */
@@ -115,4 +110,36 @@ export function chartData(reading: Reading, colours: { bar: string; winner: stri
     values: reading.distances,
     colours: reading.distances.map((_, i) => (reading.tied.includes(i) ? colours.winner : colours.bar)),
   };
+}
+
+/** F6's state beside a code — the nearest one, or a chosen one — with their distance and its 84 terms. */
+export interface Comparison {
+  /** The nearest code's digit: the network's answer. */
+  nearest: number;
+  /** The digit whose code is shown: `nearest`, or the target asked for. */
+  digit: number;
+  /** Whether `digit` was asked for (the probe's right answer) rather than found nearest. */
+  targeted: boolean;
+  /** y_digit = Σⱼ terms[j]. */
+  distance: number;
+  code: number[];
+  /** (xⱼ − wⱼ)² for each of F6's units, from the engine (`rbfTerms`). */
+  terms: number[];
+}
+
+/**
+ * `distances`, when the caller has them already (the output of the same forward pass, as the
+ * Training worker and the Playground do), saves running the output layer again.
+ */
+export function compareWithNearest(state: ArrayLike<number>, target?: number, distances?: readonly number[]): Comparison {
+  const reading = distances ? readDistances(distances) : readState(state);
+  const digit = target ?? reading.winner;
+  const code = rbfCodes[digit];
+  if (!code) throw new Error(`No RBF code for digit ${digit}`);
+  return { nearest: reading.winner, digit, targeted: target !== undefined, distance: reading.distances[digit], code, terms: rbfTerms(state, code) };
+}
+
+/** A subscript number for the page's formulas: 3 → "₃". */
+export function subscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 }

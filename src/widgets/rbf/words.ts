@@ -3,8 +3,8 @@ import { fill, type Lang } from '../../i18n.ts';
 
 const words = {
   codesCaption: {
-    en: 'The ten fixed codes of the output layer, drawn by this project as 7×12 bitmaps: black is +1, white is −1.',
-    'zh-CN': '输出层的十个固定编码，由本项目绘制成 7×12 的位图：黑色为 +1，白色为 −1。',
+    en: 'The ten fixed codes of the output layer, drawn by this project as 7×12 bitmaps: red is +1 (ink), blue is −1 (paper) — the same colours as F6’s outputs on these pages.',
+    'zh-CN': '输出层的十个固定编码，由本项目绘制成 7×12 的位图：红色为 +1（笔迹），蓝色为 −1（纸面）——与本站各页上 F6 输出的颜色一致。',
   },
   codeOf: { en: 'Code of digit {digit}', 'zh-CN': '数字 {digit} 的编码' },
   distance: { en: 'Distance', 'zh-CN': '距离' },
@@ -34,7 +34,45 @@ const words = {
   },
   flipRandom: { en: 'Flip 5 random cells', 'zh-CN': '随机翻转 5 个格子' },
   flipped: { en: 'Cells flipped: {n}', 'zh-CN': '已翻转格子：{n}' },
-  stateLegend: { en: 'F6 state: black +1, white −1, greys between', 'zh-CN': 'F6 状态：黑色为 +1，白色为 −1，中间值为灰色' },
+  stateLegend: { en: 'F6 state: red +1, blue −1, paler between', 'zh-CN': 'F6 状态：红色为 +1，蓝色为 −1，中间值颜色较浅' },
+  f6Caption: { en: 'F6’s 84 outputs xⱼ, row by row', 'zh-CN': 'F6 的 84 个输出 xⱼ，逐行排列' },
+  codeCaption: { en: 'The nearest code, digit {digit}', 'zh-CN': '最近的编码：数字 {digit}' },
+  targetCaption: { en: 'The code of {digit}, the right answer', 'zh-CN': '正确答案 {digit} 的编码' },
+  targetLine: {
+    en: 'y{k} = Σⱼ (xⱼ − w{k}ⱼ)² = {distance}. The nearest code is now {nearest}.',
+    'zh-CN': 'y{k} = Σⱼ (xⱼ − w{k}ⱼ)² = {distance}。此刻最近的编码是 {nearest}。',
+  },
+  codeCaptionBlank: { en: 'The nearest code', 'zh-CN': '最近的编码' },
+  termsCaption: { en: '(xⱼ − w{k}ⱼ)², unit by unit', 'zh-CN': '逐个单元的 (xⱼ − w{k}ⱼ)²' },
+  termsCaptionBlank: { en: '(xⱼ − wⱼ)², unit by unit', 'zh-CN': '逐个单元的 (xⱼ − wⱼ)²' },
+  distanceLine: {
+    en: 'y{k} = Σⱼ (xⱼ − w{k}ⱼ)² = {distance}: the smallest of the ten distances, so the answer is {digit}.',
+    'zh-CN': 'y{k} = Σⱼ (xⱼ − w{k}ⱼ)² = {distance}：十个距离中最小的一个，所以答案是 {digit}。',
+  },
+  pickDigit: { en: 'Test digit', 'zh-CN': '测试数字' },
+  thumb: { en: 'The chosen test digit', 'zh-CN': '所选的测试数字' },
+  closeGroup: { en: 'The closest calls among the 10,000 test digits', 'zh-CN': '10,000 个测试数字中最难分辨的几个' },
+  closeOption: { en: 'Image #{index}: a {digit}, read as {read}', 'zh-CN': '图像 #{index}：数字 {digit}，网络读作 {read}' },
+  jLabel: { en: 'j, the distance of the “none of these” class', 'zh-CN': 'j：“都不是”类别的距离' },
+  jNote: { en: 'The paper gives no value; this project trains with j = {j}.', 'zh-CN': '论文没有给出数值；本项目训练时取 j = {j}。' },
+  plainLine: {
+    en: 'Plain loss (eq. 8): E = y{k} = {y}. It pulls y{k} down with ∂E/∂y{k} = 1 and pushes no wrong class.',
+    'zh-CN': '普通损失（式 8）：E = y{k} = {y}。它以 ∂E/∂y{k} = 1 把 y{k} 往下拉，不推开任何错误类别。',
+  },
+  mapName: { en: 'MAP loss (eq. 9):', 'zh-CN': 'MAP 损失（式 9）：' },
+  pullLine: {
+    en: 'Pull on the right code: ∂E/∂y{k} = 1 − p{k} = {pull}. Push on the wrong codes, in all: {push}; the most, {nearestPush}, on {nearest}.',
+    'zh-CN': '对正确编码的拉力：∂E/∂y{k} = 1 − p{k} = {pull}。对错误编码的推力合计：{push}；最大的是 {nearest}，为 {nearestPush}。',
+  },
+  sharesCaption: {
+    en: 'How Z = e⁻ʲ + Σᵢ e⁻ʸⁱ is shared out (the shares add up to 1). A wrong class i is pushed away with its share pᵢ = −∂E/∂yᵢ; the right class is pulled with 1 − its share.',
+    'zh-CN': 'Z = e⁻ʲ + Σᵢ e⁻ʸⁱ 的分配（各份之和为 1）。错误类别 i 受到的推力就是它的份额 pᵢ = −∂E/∂yᵢ；正确类别受到的拉力是 1 减去它的份额。',
+  },
+  shareWrong: { en: 'push p{k} = {p}', 'zh-CN': '推力 p{k} = {p}' },
+  shareRight: { en: 'right answer: p{k} = {p}, pulled with {pull}', 'zh-CN': '正确答案：p{k} = {p}，拉力 {pull}' },
+  shareRubbish: { en: '“none of these”: e⁻ʲ/Z = {p}', 'zh-CN': '“都不是”：e⁻ʲ/Z = {p}' },
+  stateScale: { en: 'F6 and the codes', 'zh-CN': 'F6 与编码' },
+  termScale: { en: 'terms of the distance', 'zh-CN': '距离的各项' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RbfWord = keyof typeof words;

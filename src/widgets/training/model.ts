@@ -17,6 +17,13 @@ export const CURVE_POINTS = 8;
 export const CHUNK = 100;
 /** Misclassified test digits the gallery shows. */
 export const GALLERY = 24;
+/**
+ * Watching it learn: the worker sends a snapshot of the network's insides — C1's kernels and
+ * the probe digit's F6 and outputs — at most this often (milliseconds), a few times a second.
+ */
+export const SNAPSHOT_EVERY = 250;
+/** The fixed probe digit: the first image of the MNIST test set (a 7). */
+export const PROBE_INDEX = 0;
 
 /** Megabytes a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
 export function downloadMegabytes(trainSize: number, packed: PackedMnist): number {
@@ -140,6 +147,7 @@ export type FromWorker =
   | { type: 'load-failed'; message: string }
   | { type: 'progress'; done: number; total: number; pass: number; passes: number; trainMs: number; loss: number }
   | { type: 'accuracy'; done: number; accuracy: number }
+  | { type: 'snapshot'; done: number; variant: VariantName; kernels: number[]; f6: number[]; output: number[]; label: number }
   | { type: 'evaluating'; done: number; total: number }
   | { type: 'evaluated'; done: number; result: Evaluated }
   | { type: 'paused' }

@@ -4,11 +4,12 @@
  * progress, the two curves, the confusion matrix and the misclassified digits. It also holds
  * the current model's weights file for download, import and the Playground.
  */
-import { Model, VARIANTS, WeightsError, decodeWeights, loadWeights, type VariantName } from '../../../engine/index.ts';
+import { Model, VARIANTS, WeightsError, decodeWeights, loadWeights, softmax, type VariantName } from '../../../engine/index.ts';
 import type { Lang } from '../../i18n.ts';
 import { commandOf, defaultRate, formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
 import { saveHandoff } from './handoff.ts';
-import { paintGrey } from '../../lib/draw.ts';
+import { paintGrey, paintPlane } from '../../lib/draw.ts';
+import { paintComparison } from '../rbf/compare.ts';
 import { say, type WordKey } from './words.ts';
 import type { Curve } from './charts.ts';
 
@@ -30,6 +31,10 @@ class LenetTraining extends HTMLElement {
   private drawPending = false;
   private lastProgress: Extract<FromWorker, { type: 'progress' }> | undefined;
   private lastAccuracy = Number.NaN;
+  /** The latest look inside the network from the worker, and whether it has been drawn. */
+  private snapshot: Extract<FromWorker, { type: 'snapshot' }> | undefined;
+  private snapshotDrawn = true;
+  private snapshotsDrawn = 0;
   /** The model the download and Playground buttons use: trained here or imported. */
   private current: { bytes: Uint8Array; variant: string; what: string; accuracy: number } | undefined;
 
@@ -130,6 +135,12 @@ class LenetTraining extends HTMLElement {
     this.setPhase('loading');
     this.status(this.say('loading', { loaded: '0.0', total: '…' }));
     this.q('[data-charts]').hidden = false;
+    // The insides view is laid out now, with the charts, not in the middle of the run.
+    this.q('[data-learning]').hidden = false;
+    this.q('[data-probe-faithful]').hidden = settings.variant !== 'faithful';
+    this.q('[data-probe-modern]').hidden = settings.variant === 'faithful';
+    const probe = this.q('[data-probe-pixels]');
+    paintGrey(this.q<HTMLCanvasElement>('[data-probe-thumb]'), Uint8Array.from(atob(probe.dataset.probePixels ?? ''), (c) => c.charCodeAt(0)), 28, 28);
     const charts = await import('./charts.ts');
     if (!this.lossCurve) {
       const x = this.say('samples');
@@ -152,6 +163,9 @@ class LenetTraining extends HTMLElement {
   }
 
   private clearRun(): void {
+    this.snapshot = undefined;
+    this.snapshotDrawn = true;
+    this.q('[data-learning]').hidden = true;
     this.lossCurve?.clear();
     this.accCurve?.clear();
     this.lastProgress = undefined;
@@ -203,6 +217,11 @@ class LenetTraining extends HTMLElement {
         this.lastAccuracy = m.accuracy;
         this.accCurve?.addPoint(m.done, 100 * m.accuracy);
         this.q('[data-accuracy]').textContent = percent(m.accuracy, this.locale);
+        this.schedule();
+        break;
+      case 'snapshot':
+        this.snapshot = m;
+        this.snapshotDrawn = false;
         this.schedule();
         break;
       case 'evaluating':
@@ -261,6 +280,8 @@ class LenetTraining extends HTMLElement {
     this.lastDraw = performance.now();
     this.lossCurve?.draw();
     this.accCurve?.draw();
+    // A task of its own, so that the curves and the network's insides never add up to a long task.
+    setTimeout(() => this.drawSnapshot(), 0);
     const p = this.lastProgress;
     if (!p || this.phase !== 'running') return;
     this.q<HTMLProgressElement>('progress').value = p.done / p.total;
@@ -269,6 +290,36 @@ class LenetTraining extends HTMLElement {
       pass: p.pass, passes: p.passes, done: this.n(p.done), total: this.n(p.total),
       rate: speed ? this.n(speed.perSecond) : '–', left: speed ? formatSeconds(speed.secondsLeft) : '–',
     }));
+  }
+
+  /**
+   * Watching it learn: C1's six kernels on one shared scale, and the probe digit's F6 beside the
+   * code of its right answer (faithful) or its ten softmax probabilities (modern).
+   */
+  private drawSnapshot(): void {
+    const s = this.snapshot;
+    if (!s || this.snapshotDrawn) return;
+    this.snapshotDrawn = true;
+    const view = this.q('[data-learning]');
+    this.q('[data-learning-when]').textContent = this.say('learningWhen', { done: this.n(s.done) });
+    let limit = 0;
+    for (const w of s.kernels) limit = Math.max(limit, Math.abs(w));
+    this.querySelectorAll<HTMLCanvasElement>('canvas[data-kernel]').forEach((c, m) => paintPlane(c, s.kernels, m * 25, 5, 5, limit || 1));
+    const faithful = s.variant === 'faithful';
+    this.q('[data-probe-faithful]').hidden = !faithful;
+    this.q('[data-probe-modern]').hidden = faithful;
+    if (faithful) {
+      paintComparison(this.q('[data-probe-faithful] [data-f6-compare]'), s.f6, this.locale, s.label, s.output);
+    } else {
+      const p = softmax(s.output);
+      this.querySelectorAll<HTMLElement>('[data-probs] li').forEach((li, d) => {
+        li.querySelector<HTMLElement>('.bar')!.style.width = `${(100 * p[d]).toFixed(1)}%`;
+        li.querySelector('.value')!.textContent = percent(p[d], this.locale);
+      });
+    }
+    view.dataset.done = String(s.done);
+    view.dataset.drawn = String(++this.snapshotsDrawn);
+    view.dataset.kernels = s.kernels.map((w) => w.toFixed(5)).join(' ');
   }
 
   private showResults(done: number, r: Evaluated): void {

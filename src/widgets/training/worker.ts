@@ -4,10 +4,10 @@
  * second. It fetches MNIST from the site only when the reader starts the first run.
  */
 import {
-  Model, Trainer, VARIANTS, encodeWeights, evaluate, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
+  Model, Trainer, VARIANTS, convKernel, encodeWeights, evaluate, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
   type Digits, type Loss,
 } from '../../../engine/index.ts';
-import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
+import { CHUNK, CURVE_TEST, GALLERY, PROBE_INDEX, SNAPSHOT_EVERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
 import { packedFile, unpackMnist, unpackMnistImages, type PackedMnist } from '../../lib/packed-mnist.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
@@ -102,6 +102,8 @@ interface Run {
   chunkLosses: number[];
   /** The untrained network's mean loss on the curve's test digits: what a blow-up is measured against. */
   startLoss: number;
+  /** When the last snapshot of the network's insides was sent (performance.now()). */
+  lastSnapshot: number;
 }
 
 /** Chunks averaged for the first and for the latest loss in the blow-up check. */
@@ -143,6 +145,23 @@ async function evaluateAll(r: Run, gen: number): Promise<Evaluated | null> {
   return { samples: data.count, accuracy: correct / data.count, confusion, misclassified };
 }
 
+/**
+ * What the page draws while the network learns: C1's six kernels (its first input map, 5×5 each)
+ * and, for the probe digit, F6's state and the ten outputs, read off one forward pass.
+ */
+function snapshot(r: Run): void {
+  r.lastSnapshot = performance.now();
+  const { model } = r;
+  const c1 = model.spec.layers[0];
+  const maps = c1.kind === 'conv' ? c1.maps : 0;
+  const kernels: number[] = [];
+  for (let m = 0; m < maps; m++) kernels.push(...convKernel(model, c1.name, m, 0));
+  const trace = model.forward(prepareDigit(testSet!, PROBE_INDEX, new Float32Array(model.inputUnits), 32));
+  const f6 = trace.layers.find((l) => l.name === 'F6');
+  post({ type: 'snapshot', done: r.done, variant: r.settings.variant, kernels, f6: f6 ? Array.from(f6.out) : [],
+    output: Array.from(trace.output), label: testSet!.labels[PROBE_INDEX] });
+}
+
 async function evaluateAndReport(r: Run, gen: number): Promise<boolean> {
   const prev = state;
   state = 'evaluating';
@@ -180,6 +199,7 @@ async function loop(gen: number): Promise<void> {
     }
     post({ type: 'progress', done: r.done, total: r.total, pass: p.pass + 1, passes: p.passes, trainMs: r.trainMs, loss: lossNow });
     const finished = p.state === 'done';
+    if (finished || performance.now() - r.lastSnapshot >= SNAPSHOT_EVERY) snapshot(r);
     if (r.done >= r.nextCurve && !finished) {
       const t1 = performance.now();
       const { accuracy } = evaluate(r.model, r.loss, testSet!, 0, CURVE_TEST);
@@ -226,12 +246,13 @@ async function start(settings: Settings, base: string): Promise<void> {
     momentum: settings.optimizer === 'sgd' ? variant.momentum : 0,
   });
   run = { settings, model, loss, trainer, done: 0, total: settings.trainSize * settings.passes, trainMs: 0,
-    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [], startLoss: Number.NaN };
+    nextCurve: curveEvery(settings), lastSeen: 0, lastLoss: 0, chunkLosses: [], startLoss: Number.NaN, lastSnapshot: 0 };
   state = 'running';
   // The untrained network: the accuracy curve starts at chance, and its loss is the yardstick of a blow-up.
   const untrained = evaluate(model, loss, testSet!, 0, CURVE_TEST);
   run.startLoss = untrained.loss;
   post({ type: 'accuracy', done: 0, accuracy: untrained.accuracy });
+  snapshot(run);
   await loop(gen);
 }
 
