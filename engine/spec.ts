@@ -98,7 +98,7 @@ export class SpecError extends Error {
   readonly setting: string;
   readonly value: unknown;
   readonly allowed: string;
-  /** Why the value was refused, e.g. 'is larger than the padded input 32×32'. */
+  /** Why the value was refused, e.g. 'is larger than the input 4×4'. */
   readonly reason: string;
   constructor(layer: string, setting: string, value: unknown, allowed: string, reason = 'is not allowed') {
     const shown = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
