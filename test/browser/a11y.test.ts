@@ -97,7 +97,8 @@ describe.each([
       document.querySelector('main')!.append(button);
       const faint = document.createElement('p');
       faint.textContent = 'too faint to read';
-      faint.style.color = getComputedStyle(document.body).backgroundColor;
+      faint.style.color = '#777';
+      faint.style.background = '#888';
       document.querySelector('main')!.append(faint);
     });
     const rules = (await audit(page)).map((f) => f.rule);
@@ -105,3 +106,35 @@ describe.each([
     expect(rules).toContain('color-contrast');
   });
 });
+
+/**
+ * WCAG 2.2's 2.5.8 (target size, minimum): axe leaves a roving-tabindex grid's cells "incomplete",
+ * so every control is measured here, on a phone: each button, field, slider and disclosure at
+ * least 24×24 CSS px. Links inside sentences are exempt by 2.5.8's own "inline" exception.
+ */
+describe('target size on a phone (390 px)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => { await context?.close(); });
+
+  const chapters = paths.filter((p) => p.includes('/chapters/'));
+  test.each(chapters)('%s: every control is at least 24×24 px', async (path) => {
+    await page.goto(`${inject('baseUrl')}${path}`, { waitUntil: 'networkidle' });
+    const small = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, [role="button"], [role="slider"]')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        const style = getComputedStyle(e);
+        // Visible controls only: a file input drawn as its label, or a closed menu's items, is not a target itself.
+        return r.width > 1 && r.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0';
+      })
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 24 || r.height < 24)
+      .map(({ e, r }) => `${e.tagName.toLowerCase()} "${e.getAttribute('aria-label') ?? e.textContent?.trim()}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`));
+    expect(small).toEqual([]);
+  });
+});
+
