@@ -40,7 +40,8 @@ class NetworkEditor extends SettingsForm<EditorSettings> {
     chain.hidden = true;
     if (!result.ok) {
       const message = describeSpecError(result.error, this.locale);
-      const text = result.control ? message : `${say('laterLayer', this.locale)} ${message}`;
+      // A Chinese sentence runs on after its full-width colon; an English one takes a space.
+      const text = result.control ? message : `${say('laterLayer', this.locale)}${this.locale === 'zh-CN' ? '' : ' '}${message}`;
       // A layer that refuses: the table shows how far the input got, layer by layer, and stops
       // there. A refused input size: nothing to show but the last valid table, marked stale.
       if (!result.chain) {
