@@ -43,16 +43,25 @@ export function parseOptions(argv: string[], rules: Record<string, OptionRule>, 
 
 function convert(raw: string, name: string, rule: OptionRule, command: string): string | number {
   if (rule.type === 'string') {
-    if (rule.choices && !rule.choices.includes(raw)) {
-      throw new UsageError(`lenet ${command}: --${name} ${raw} is not one of ${rule.choices.join(', ')}`);
-    }
+    if (!fitsRule(raw, rule)) throw new UsageError(`lenet ${command}: --${name} ${raw} is not ${allowedBy(rule)}`);
     return raw;
   }
   const value = Number(raw);
-  const range = `${rule.min ?? '-∞'} to ${rule.max ?? '∞'}`;
-  if (raw.trim() === '' || !Number.isFinite(value) || (rule.type === 'int' && !Number.isInteger(value)) ||
-    (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
-    throw new UsageError(`lenet ${command}: --${name} ${raw} is not ${rule.type === 'int' ? 'a whole number' : 'a number'} from ${range}`);
-  }
+  if (raw.trim() === '' || !fitsRule(value, rule)) throw new UsageError(`lenet ${command}: --${name} ${raw} is not ${allowedBy(rule)}`);
   return value;
+}
+
+/** Whether a value (typed in, or read back from a file's record) is one the rule allows. */
+export function fitsRule(value: unknown, rule: OptionRule): boolean {
+  if (rule.type === 'flag') return typeof value === 'boolean';
+  if (rule.type === 'string') return typeof value === 'string' && (!rule.choices || rule.choices.includes(value));
+  return typeof value === 'number' && Number.isFinite(value) && (rule.type === 'number' || Number.isInteger(value)) &&
+    (rule.min === undefined || value >= rule.min) && (rule.max === undefined || value <= rule.max);
+}
+
+/** What a rule allows, in words: "a whole number from 1 to 1000", "one of sdlm, sgd". */
+export function allowedBy(rule: OptionRule): string {
+  if (rule.type === 'flag') return 'a flag';
+  if (rule.type === 'string') return rule.choices ? `one of ${rule.choices.join(', ')}` : 'a string';
+  return `${rule.type === 'int' ? 'a whole number' : 'a number'} from ${rule.min ?? '-∞'} to ${rule.max ?? '∞'}`;
 }

@@ -40,7 +40,9 @@ function header(bytes: Uint8Array, what: string, magic: number, dims: number): n
 
 function body(bytes: Uint8Array, what: string, offset: number, expected: number, sizes: string): Uint8Array {
   const have = bytes.length - offset;
-  if (have < expected) throw new IdxError(`${what}: truncated: the header announces ${sizes} = ${expected} bytes of data, the file has ${have}`);
+  // count·rows·cols of a forged header can pass 2^53, where a double stops being exact: say so, not a wrong figure.
+  const announced = Number.isSafeInteger(expected) ? String(expected) : 'more than 2^53';
+  if (have < expected) throw new IdxError(`${what}: truncated: the header announces ${sizes} = ${announced} bytes of data, the file has ${have}`);
   if (have > expected) throw new IdxError(`${what}: ${have - expected} unexpected bytes after the ${sizes} = ${expected} bytes of data`);
   return bytes.subarray(offset);
 }
@@ -48,7 +50,7 @@ function body(bytes: Uint8Array, what: string, offset: number, expected: number,
 /** Parses an images file (magic 2051). The returned pixels are a view on `bytes`, not a copy. */
 export function parseIdxImages(bytes: Uint8Array, what = 'images file'): IdxImages {
   const [count, rows, cols] = header(bytes, what, IMAGES_MAGIC, 3);
-  if (rows === 0 || cols === 0 || rows > 4096 || cols > 4096) throw new IdxError(`${what}: image size ${rows}×${cols} is not plausible`);
+  if (rows === 0 || cols === 0 || rows > 4096 || cols > 4096) throw new IdxError(`${what}: image size ${rows}×${cols} is not plausible (allowed: 1 to 4096 pixels a side)`);
   return { count, rows, cols, pixels: body(bytes, what, 16, count * rows * cols, `${count} images of ${rows}×${cols}`) };
 }
 

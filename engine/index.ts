@@ -15,6 +15,7 @@ export * from './optim.ts';
 export * from './trainer.ts';
 export * from './variants.ts';
 export * from './weights.ts';
+export * from './json.ts';
 export * from './inspect.ts';
 export * from './preprocess.ts';
 export * from './readout.ts';

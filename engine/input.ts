@@ -15,6 +15,7 @@ export const FOREGROUND = 1.175;
  * side with background, grey level g ∈ [0, 255] mapped linearly to −0.1 + g·(1.275/255).
  * Returns `out`. `size` must be at least the image size.
  */
+// #region prepare-digit
 export function prepareDigit(digits: Pick<Digits, 'pixels' | 'rows' | 'cols'>, index: number, out: Float32Array, size = 32): Float32Array {
   const { rows, cols, pixels } = digits;
   if (size < rows || size < cols || out.length !== size * size) {
@@ -31,3 +32,4 @@ export function prepareDigit(digits: Pick<Digits, 'pixels' | 'rows' | 'cols'>, i
   }
   return out;
 }
+// #endregion prepare-digit

@@ -9,12 +9,14 @@ import type { NetworkSpec } from './spec.ts';
  * takes all six — 1,516 parameters instead of 2,416, and broken symmetry, so that the maps are
  * forced to learn different features.
  */
+// #region c3-table
 export const c3Table: number[][] = [
   [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [0, 4, 5], [0, 1, 5],
   [0, 1, 2, 3], [1, 2, 3, 4], [2, 3, 4, 5], [0, 3, 4, 5], [0, 1, 4, 5], [0, 1, 2, 5],
   [0, 1, 3, 4], [1, 2, 4, 5], [0, 2, 3, 5],
   [0, 1, 2, 3, 4, 5],
 ];
+// #endregion c3-table
 
 /** Width and height of an RBF code bitmap: 7×12 = 84, the number of F6 units. */
 export const CODE_WIDTH = 7;

@@ -81,6 +81,7 @@ export const MAP_J = 10;
  * Z = e^{−j} + Σₖ e^{−yₖ}, computed with the smallest exponent factored out so that it never
  * overflows.
  */
+// #region map-loss
 export function mapLoss(j: number = MAP_J): Loss {
   if (!(j > 0) || !Number.isFinite(j)) throw new RangeError(`MAP loss: j ${j} is not allowed (allowed: a positive number)`);
   function logZ(y: ArrayLike<number>): { m: number; z: number } {
@@ -106,6 +107,7 @@ export function mapLoss(j: number = MAP_J): Loss {
     curvature: (_y, label, d2) => correctClassCurvature(label, d2),
   };
 }
+// #endregion map-loss
 
 /**
  * Today's choice: softmax over plain output units and cross-entropy, E = −log pᴅ with

@@ -110,6 +110,7 @@ export class Sdlm implements Optimizer {
     this.gains = new Float32Array(paramCount);
   }
 
+  // #region sdlm
   beginPass(model: Model, loss: Loss, curvatureSamples: number, prepare: (i: number) => { input: Float32Array; label: number }): void {
     const h = this.curvature;
     h.fill(0);
@@ -131,4 +132,5 @@ export class Sdlm implements Optimizer {
     const gains = this.gains;
     for (let k = 0; k < params.length; k++) params[k] -= rate * gains[k] * grads[k];
   }
+  // #endregion sdlm
 }

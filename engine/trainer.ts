@@ -159,6 +159,7 @@ export class Trainer {
     if (!this.started) this.beginPass();
     const { model, loss, data, input, grads, dOut, order, optimizer } = this;
     const end = Math.min(this.passSize, this.seen + Math.max(0, Math.floor(n)));
+    // #region train-sample
     for (let s = this.seen; s < end; s++) {
       const index = order[s];
       const label = data.labels[index];
@@ -180,6 +181,7 @@ export class Trainer {
         this.inBatch = 0;
       }
     }
+    // #endregion train-sample
     if (this.seen === this.passSize) {
       const p = model.params;
       for (let k = 0; k < p.length; k++) {

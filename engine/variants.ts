@@ -24,7 +24,11 @@ export interface Variant {
   mu: number;
 }
 
-export const VARIANTS: Record<VariantName, Variant> = {
+/**
+ * Made without a prototype, so `VARIANTS[name]` with a name read from a file ("constructor",
+ * "toString", "__proto__") finds nothing instead of one of Object's built-ins.
+ */
+export const VARIANTS: Record<VariantName, Variant> = Object.assign(Object.create(null) as Record<VariantName, Variant>, {
   /**
    * The paper's network, MAP loss and optimiser, SDLM, with two changes the README measures.
    * With the paper's μ = 0.02 our SDLM diverges from the paper's ±2.4/Fᵢ initialisation (see Sdlm
@@ -37,7 +41,12 @@ export const VARIANTS: Record<VariantName, Variant> = {
   faithful: { name: 'faithful', spec: lenet5, loss: 'map', optimizer: 'sdlm', rate: 0.0002, schedule: 'linear', momentum: 0, mu: 0.1 },
   /** Today's habits: softmax cross-entropy and plain SGD, one sample at a time, the paper's schedule. */
   modern: { name: 'modern', spec: modernLenet5, loss: 'softmax', optimizer: 'sgd', rate: 0.01, schedule: 'paper', momentum: 0, mu: SDLM_MU },
-};
+});
+
+/** The variant called `name` if there is one: an own-property look-up, safe for any string. */
+export function variantNamed(name: string): Variant | undefined {
+  return Object.hasOwn(VARIANTS, name) ? VARIANTS[name as VariantName] : undefined;
+}
 
 /** Everything that decides a training run: with the same numbers, the same weights come out. */
 export interface RunSettings {

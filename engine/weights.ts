@@ -20,6 +20,7 @@
  */
 import type { NetworkSpec } from './spec.ts';
 import type { Model } from './model.ts';
+import { tooDeep } from './json.ts';
 
 export const WEIGHTS_MAGIC = 'LNW5';
 export const WEIGHTS_VERSION = 1;
@@ -82,6 +83,8 @@ export interface WeightsFile {
 }
 
 export function encodeWeights(model: Model, variant: string, meta: object = {}): Uint8Array {
+  // Only what decodeWeights accepts back: 1 to 64 printable ASCII characters.
+  if (!/^[!-~]{1,64}$/.test(variant)) throw new RangeError(`encodeWeights: variant name "${variant}" is not 1 to 64 printable ASCII characters`);
   const name = new TextEncoder().encode(variant);
   const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
   const paramsAt = align4(HEADER + name.length + metaBytes.length);
@@ -101,10 +104,27 @@ export function encodeWeights(model: Model, variant: string, meta: object = {}):
   return bytes;
 }
 
-const align4 = (n: number): number => (n + 3) & ~3;
+/**
+ * Rounds up to a multiple of 4 in plain double arithmetic: the lengths come from the file and
+ * may be forged, and `(n + 3) & ~3` would wrap them around 2^32 (a 4 GB metadata length
+ * becoming an offset of 0, and the header read as parameters).
+ */
+const align4 = (n: number): number => Math.ceil(n / 4) * 4;
 
-/** Parses and checks a weights file (magic, version, length, checksum); does not look at any model. */
+/** The longest variant name a file may declare; ours are "faithful" and "modern". */
+const MAX_VARIANT_NAME = 64;
+/** How deep the metadata may nest (lenet train's record nests 3 levels: record, history, pass). */
+const MAX_META_DEPTH = 16;
+
+/**
+ * Parses and checks a weights file (magic, version, length, checksum); does not look at any
+ * model. Every length in the header is checked against the file's size before anything it
+ * points to is read, so a forged header is refused, never read from the wrong offset.
+ */
 export function decodeWeights(data: Uint8Array | ArrayBuffer, what = 'weights file'): WeightsFile {
+  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) {
+    throw new WeightsError('foreign', `${what}: not a LeNet-5 weights file (expected bytes, got ${data === null ? 'null' : typeof data})`);
+  }
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (bytes.length < 4 || magic !== WEIGHTS_MAGIC) {
@@ -120,6 +140,14 @@ export function decodeWeights(data: Uint8Array | ArrayBuffer, what = 'weights fi
   const fingerprint = view.getUint32(8, true);
   const count = view.getUint32(12, true);
   const metaLength = view.getUint32(16, true);
+  // Each field against what is left of the file, in order; all sums stay below 2^35, exact in a double.
+  const room = bytes.length - HEADER - 4;
+  if (nameLength === 0 || nameLength > MAX_VARIANT_NAME) {
+    throw new WeightsError('corrupt', `${what}: corrupt: the header declares a variant name of ${nameLength} bytes (allowed: 1 to ${MAX_VARIANT_NAME})`);
+  }
+  if (nameLength + metaLength > room) {
+    throw new WeightsError('truncated', `${what}: truncated: the header declares ${nameLength + metaLength} bytes of name and metadata, the file has room for ${room}`);
+  }
   const paramsAt = align4(HEADER + nameLength + metaLength);
   const total = paramsAt + 4 * count + 4;
   if (bytes.length < total) {
@@ -131,17 +159,25 @@ export function decodeWeights(data: Uint8Array | ArrayBuffer, what = 'weights fi
   if (stored !== actual) {
     throw new WeightsError('corrupt', `${what}: corrupt: checksum ${hex(actual)} does not match the stored ${hex(stored)}`);
   }
-  const decoder = new TextDecoder();
-  const variant = decoder.decode(bytes.subarray(HEADER, HEADER + nameLength));
-  let meta: Record<string, unknown>;
+  const nameBytes = bytes.subarray(HEADER, HEADER + nameLength);
+  if (!nameBytes.every((b) => b >= 0x21 && b <= 0x7e)) {
+    throw new WeightsError('corrupt', `${what}: corrupt: the variant name is not printable ASCII`);
+  }
+  const variant = String.fromCharCode(...nameBytes);
+  let meta: unknown;
   try {
-    meta = JSON.parse(decoder.decode(bytes.subarray(HEADER + nameLength, HEADER + nameLength + metaLength)) || '{}');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER + nameLength, HEADER + nameLength + metaLength));
+    if (tooDeep(text, MAX_META_DEPTH)) throw new Error('too deep');
+    meta = JSON.parse(text || '{}');
   } catch {
-    throw new WeightsError('corrupt', `${what}: corrupt: its metadata is not JSON`);
+    throw new WeightsError('corrupt', `${what}: corrupt: its metadata is not UTF-8 JSON nested at most ${MAX_META_DEPTH} levels deep`);
+  }
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
+    throw new WeightsError('corrupt', `${what}: corrupt: its metadata is not a JSON object`);
   }
   const params = new Float32Array(count);
   for (let k = 0; k < count; k++) params[k] = view.getFloat32(paramsAt + 4 * k, true);
-  return { variant, fingerprint, params, meta };
+  return { variant, fingerprint, params, meta: meta as Record<string, unknown> };
 }
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;

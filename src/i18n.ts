@@ -96,6 +96,7 @@ const reasonsZh: [RegExp, string][] = [
   [/^names an input map that does not exist$/, '列出了不存在的输入特征图'],
   [/^lists an input map twice$/, '重复列出了同一张输入特征图'],
   [/^is not allowed$/, '不被允许'],
+  [/^is too large to count exactly$/, '太大，双精度数无法精确表示'],
 ];
 const allowedZh: [RegExp, string][] = [
   [/^a whole number from (\d+) to (\d+)$/, '$1 到 $2 之间的整数'],
@@ -103,11 +104,14 @@ const allowedZh: [RegExp, string][] = [
   [/^(\d+) to (\d+) for a (\d+)×(\d+) kernel$/, '对 $3×$4 的卷积核为 $1 到 $2'],
   [/^one row per feature map \((\d+)\), each listing (\d+) to (\d+) distinct input maps from (\d+) to (\d+)$/,
     '每张特征图一行，共 $1 行，每行列出 $2 到 $3 张不重复的输入特征图，编号 $4 到 $5'],
+  [/^at most 2\^53 − 1 = ([\d,]+)$/, '不超过 2^53 − 1 = $1'],
 ];
 const settingsZh: [RegExp, string][] = [
   [/^input size$/, '输入尺寸'], [/^channels$/, '输入通道数'], [/^kernel size$/, '卷积核大小'], [/^window size$/, '窗口大小'],
   [/^stride$/, '步长'], [/^padding$/, '填充'], [/^feature maps$/, '特征图数'], [/^units$/, '单元数'],
   [/^connection table row (\d+)$/, '连接表中特征图 $1 那一行'], [/^connection table rows$/, '连接表的行数'],
+  [/^parameters$/, '参数数'], [/^fixed parameters$/, '固定参数数'], [/^connections$/, '连接数'], [/^multiply-accumulates$/, '乘加次数'],
+  [/^total parameters$/, '总参数数'], [/^total fixed parameters$/, '总固定参数数'], [/^total connections$/, '总连接数'], [/^total multiply-accumulates$/, '总乘加次数'],
 ];
 
 // The engine names where a spec fails: a layer's own name (C1, S2, … — the same in both languages),

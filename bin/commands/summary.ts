@@ -1,7 +1,7 @@
 /** `lenet summary`: the per-layer table of sizes and counts, for the paper's network or a spec file. */
-import { readFileSync } from 'node:fs';
-import { analyze, lenet5, type Analysis, type NetworkSpec } from '../../engine/index.ts';
+import { analyze, lenet5, type Analysis } from '../../engine/index.ts';
 import { parseOptions } from '../args.ts';
+import { readSpecFile } from '../spec-file.ts';
 
 export const SUMMARY_HELP = `Print each layer's output shape, trainable parameters, connections and multiply-accumulates.
 
@@ -9,29 +9,12 @@ Usage: lenet summary [--spec FILE] [--json]
 
 Options:
   --spec FILE  analyse the network described in a JSON spec file instead of the paper's
-               LeNet-5 (format: see README, "Network spec files")
-  --json       print {"layers":[{"name","kind","output":[maps,h,w],"params","connections","macs"}],
-               "total":{"params","connections","macs"}} instead of a table
+               LeNet-5 (format: see README, "Network spec files"); a file that cannot be
+               read, is not JSON or is not a valid spec exits with code 2 and says why
+  --json       print {"layers":[{"name","kind","output":[maps,h,w],"params","fixedParams",
+               "connections","macs"}],"total":{"params","fixedParams","connections","macs"}}
+               instead of a table (fixedParams: parameters that are never trained, the RBF codes)
   --help       show this help`;
-
-/** A problem with a spec file: exits with code 2, like a bad option. */
-class SpecFileError extends Error {
-  readonly exitCode = 2;
-}
-
-export function readSpecFile(path: string): NetworkSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new SpecFileError(`lenet: cannot read spec file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as NetworkSpec;
-  } catch (err) {
-    throw new SpecFileError(`lenet: spec file ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-}
 
 export function summary(argv: string[]): void {
   const opts = parseOptions(argv, { spec: { type: 'string' }, json: { type: 'flag' } }, 'summary');

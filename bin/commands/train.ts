@@ -1,9 +1,12 @@
 /** `lenet train`: trains LeNet-5 on MNIST one sample at a time, tests after every pass, saves the weights. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
-  MAP_J, Model, SCHEDULE_NAMES, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, type ScheduleName, type TrainProgress, type Variant, type VariantName,
+  MAP_J, Model, SCHEDULE_NAMES, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, preview, type ScheduleName, type TrainProgress, type Variant, type VariantName,
 } from '../../engine/index.ts';
-import { parseOptions, UsageError } from '../args.ts';
+import { allowedBy, fitsRule, parseOptions, UsageError, type OptionRule } from '../args.ts';
+import { InputFileError } from '../files.ts';
 import { readModel } from './eval.ts';
 import { loadMnist } from '../mnist.ts';
 
@@ -38,34 +41,75 @@ Options:
   --momentum M     SGD momentum (default: the variant's, 0)
   --mu M           SDLM's μ, added to every curvature (default: the variant's; the paper's is 0.02)
   --map-j J        the constant j of the faithful network's MAP loss (default ${MAP_J}; see engine/loss.ts)
-  --out FILE       where to save the weights (default weights-<variant>.bin); written after every pass
+  --out FILE       where to save the weights, after every pass (default:
+                   $XDG_DATA_HOME/lenet/weights-<variant>.bin, or ~/.local/share/lenet/… when
+                   XDG_DATA_HOME is unset; printed at the start; never the current directory)
   --resume FILE    continue the run saved in FILE (its settings, seed and passes so far come from
                    the file; it goes on exactly as if never stopped) and keep saving to FILE
   --help           show this help`;
 
+const OPTIONS: Record<string, OptionRule> = {
+  variant: { type: 'string', choices: VARIANT_NAMES },
+  epochs: { type: 'int', min: 1, max: 1000 },
+  'train-size': { type: 'int', min: 1, max: 60000 },
+  seed: { type: 'int', min: 0, max: 2 ** 32 - 1 },
+  optimizer: { type: 'string', choices: ['sdlm', 'sgd'] },
+  lr: { type: 'number', min: 1e-9, max: 10 },
+  momentum: { type: 'number', min: 0, max: 0.999 },
+  schedule: { type: 'string', choices: SCHEDULE_NAMES },
+  'batch-size': { type: 'int', min: 1, max: 60000 },
+  mu: { type: 'number', min: 1e-6, max: 100 },
+  'map-j': { type: 'number', min: 0.001, max: 1000 },
+  out: { type: 'string' },
+  resume: { type: 'string' },
+};
+
+/** Where the weights go without --out: a per-user data directory, not the current one (XDG base directories). */
+export function defaultOut(variant: string): string {
+  const data = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(data, 'lenet', `weights-${variant}.bin`);
+}
+
+/** The settings a resumed file records, and the option whose rule each must obey. */
+const RECORDED: [keyof RunMeta, string][] = [
+  ['seed', 'seed'], ['optimizer', 'optimizer'], ['rate', 'lr'], ['schedule', 'schedule'], ['batchSize', 'batch-size'],
+  ['momentum', 'momentum'], ['mu', 'mu'], ['mapJ', 'map-j'], ['trainSize', 'train-size'], ['passesPlanned', 'epochs'],
+];
+
+/**
+ * A resumed file's record, checked: it decides how the run goes on, so a value no option would
+ * accept (a forged or damaged record that still has a valid checksum) is refused, naming it.
+ */
+function checkRecord(meta: Record<string, unknown>, path: string): Partial<RunMeta> {
+  const refuse = (what: string, value: unknown, allowed: string): never => {
+    throw new InputFileError(`lenet: ${path}: its record's ${what} ${preview(value)} cannot be resumed (allowed: ${allowed})`);
+  };
+  for (const [key, option] of RECORDED) {
+    if (meta[key] !== undefined && !fitsRule(meta[key], OPTIONS[option])) refuse(key, meta[key], allowedBy(OPTIONS[option]));
+  }
+  const history = meta.history;
+  if (history !== undefined) {
+    const entry = (e: unknown, i: number): boolean => e !== null && typeof e === 'object' && (e as { pass?: unknown }).pass === i + 1 &&
+      ['trainLoss', 'trainError', 'testError', 'seconds'].every((k) => Number.isFinite((e as Record<string, unknown>)[k]));
+    if (!Array.isArray(history) || history.length > 1000 || !history.every(entry)) {
+      refuse('history', history, 'a list of at most 1000 passes, each {pass, trainLoss, trainError, testError, seconds}, numbered from 1');
+    }
+  }
+  if (meta.wallSeconds !== undefined && !(Number.isFinite(meta.wallSeconds) && (meta.wallSeconds as number) >= 0)) {
+    refuse('wallSeconds', meta.wallSeconds, 'a number of seconds from 0');
+  }
+  return meta as Partial<RunMeta>;
+}
+
 export async function train(argv: string[]): Promise<void> {
-  const opts = parseOptions(argv, {
-    variant: { type: 'string', choices: VARIANT_NAMES },
-    epochs: { type: 'int', min: 1, max: 1000 },
-    'train-size': { type: 'int', min: 1, max: 60000 },
-    seed: { type: 'int', min: 0, max: 2 ** 32 - 1 },
-    optimizer: { type: 'string', choices: ['sdlm', 'sgd'] },
-    lr: { type: 'number', min: 1e-9, max: 10 },
-    momentum: { type: 'number', min: 0, max: 0.999 },
-    schedule: { type: 'string', choices: SCHEDULE_NAMES },
-    'batch-size': { type: 'int', min: 1, max: 60000 },
-    mu: { type: 'number', min: 1e-6, max: 100 },
-    'map-j': { type: 'number', min: 0.001, max: 1000 },
-    out: { type: 'string' },
-    resume: { type: 'string' },
-  }, 'train');
+  const opts = parseOptions(argv, OPTIONS, 'train');
   let resumed: ReturnType<typeof readModel> | undefined;
   if (typeof opts.resume === 'string') {
     const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'schedule', 'batch-size', 'momentum', 'mu', 'map-j', 'out'].find((k) => opts[k] !== undefined);
     if (clash) throw new UsageError(`lenet train: --${clash} cannot be combined with --resume (the run's settings come from the file)`);
     resumed = readModel(opts.resume);
   }
-  const meta = (resumed?.meta ?? {}) as Partial<RunMeta>;
+  const meta = resumed ? checkRecord(resumed.meta, opts.resume as string) : {};
   const variant = VARIANTS[resumed?.variant ?? (opts.variant as VariantName | undefined) ?? 'faithful'];
   const passes = (opts.epochs as number | undefined) ?? meta.passesPlanned ?? 20;
   const seed = meta.seed ?? (opts.seed as number | undefined) ?? 1;
@@ -76,7 +120,10 @@ export async function train(argv: string[]): Promise<void> {
   const scheduleName = resumed ? meta.schedule ?? 'paper' : (opts.schedule as ScheduleName | undefined) ?? variant.schedule;
   const mu = resumed ? meta.mu ?? SDLM_MU : (opts.mu as number | undefined) ?? variant.mu;
   const batchSize = resumed ? meta.batchSize ?? 1 : (opts['batch-size'] as number | undefined) ?? 1;
-  const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? `weights-${variant.name}.bin`;
+  const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? defaultOut(variant.name);
+  if (opts.out === undefined && !resumed) mkdirSync(dirname(out), { recursive: true });
+  // Found out now, not after the first pass has been trained for nothing.
+  if (!existsSync(dirname(out))) throw new UsageError(`lenet train: cannot save to ${out}: the directory ${dirname(out)} does not exist`);
   const history: RunMeta['history'] = meta.history ?? [];
   const previousSeconds = meta.wallSeconds ?? 0;
 
@@ -92,7 +139,7 @@ export async function train(argv: string[]): Promise<void> {
     model, loss, data: trainSet, optimizer, rate, schedule: scheduleName, batchSize, passes, seed, trainSize, momentum, mu, startPass: history.length,
   });
   const command = trainCommand({ variant: variant.name, trainSize, passes, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, mapJ });
-  if (resumed) console.log(`resuming ${out} after pass ${history.length}`);
+  console.log(resumed ? `resuming ${out} after pass ${history.length}` : `saving the weights to ${out} after every pass`);
   console.log(`${command}\n${model.paramCount.toLocaleString('en-US')} parameters, loss ${loss.name}, ${trainSize} training digits, ${testSet.count} test digits`);
 
   const started = performance.now();

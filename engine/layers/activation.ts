@@ -6,12 +6,14 @@
  */
 import type { Activation } from '../spec.ts';
 
+// #region squash
 export const SQUASH_A = 1.7159;
 export const SQUASH_S = 2 / 3;
 
 export function squash(a: number): number {
   return SQUASH_A * tanh(SQUASH_S * a);
 }
+// #endregion squash
 
 /**
  * tanh as a rational function (the float approximation of the Eigen library): within 3·10⁻⁷
@@ -50,6 +52,7 @@ export function activate(kind: Activation, pre: Float32Array, out: Float32Array,
  * approximation drops the f″ term, appendix C). The squash's derivative is read from its output:
  * f′(a) = A·S·(1 − tanh²(S·a)) = (S/A)·(A² − f(a)²), which saves a second tanh.
  */
+// #region squash-backward
 export function activationBackward(kind: Activation, pre: Float32Array, out: Float32Array, dOut: Float32Array,
   dPre: Float32Array, n: number, secondOrder: boolean): void {
   if (kind === 'squash') {
@@ -66,3 +69,4 @@ export function activationBackward(kind: Activation, pre: Float32Array, out: Flo
     dPre.set(dOut.subarray(0, n));
   }
 }
+// #endregion squash-backward

@@ -47,6 +47,7 @@ export function convCounts(spec: ConvSpec, input: Shape): LayerCounts {
       'would give units that see nothing but padding');
   }
   validateTable(spec, input.maps);
+  // #region conv-shape
   const height = Math.floor((paddedH - kernel) / stride) + 1;
   const width = Math.floor((paddedW - kernel) / stride) + 1;
   const positions = height * width;
@@ -59,6 +60,7 @@ export function convCounts(spec: ConvSpec, input: Shape): LayerCounts {
     macs += sources.length * taps;
   }
   return { output: { maps, height, width }, params, fixedParams: 0, connections: macs + maps * positions, macs };
+  // #endregion conv-shape
 }
 
 /** Table I of the paper is one row per output map listing its input maps; check that shape. */
@@ -104,6 +106,7 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
   const outH = output.height;
   const outW = output.width;
   const maps = output.maps;
+  // #region conv-table
   const sources = inputMapsOf(spec, input.maps);
   // connStart[o] … connStart[o+1]: the connections of output map o; connSource[c]: its input map.
   const connStart = new Int32Array(maps + 1);
@@ -112,6 +115,7 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
     connStart[o + 1] = connStart[o] + row.length;
     row.forEach((src, t) => { connSource[connStart[o] + t] = src; });
   });
+  // #endregion conv-table
   const weightCount = connSource.length * kk;
   const padded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
   const dPadded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
@@ -196,6 +200,7 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     const bias = params[offset + weightCount + o];
+    // #region conv-forward-1x1
     if (outHW === 1) {
       let sum = bias;
       for (let c = connStart[o]; c < connStart[o + 1]; c++) {
@@ -221,6 +226,7 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       pre[outBase] = sum;
       continue;
     }
+    // #endregion conv-forward-1x1
     for (let p = 0; p < outHW; p++) pre[outBase + p] = bias;
     if (K) {
       for (let c = connStart[o]; c < connStart[o + 1]; c++) {
@@ -232,6 +238,7 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       convForward5(connStart[o], connStart[o + 1], connSource, params, offset, x, pre, inW, inHW, outBase, outH, outW);
       continue;
     }
+    // #region conv-forward
     for (let c = connStart[o]; c < connStart[o + 1]; c++) {
       const inBase = connSource[c] * inHW;
       let w = offset + c * kk;
@@ -252,6 +259,7 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
         }
       }
     }
+    // #endregion conv-forward
   }
 }
 
@@ -307,6 +315,7 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
         convBackward5(inBase, w, params, x, dPre, dX, grads, inW, outBase, outH, outW);
         continue;
       }
+      // #region conv-backward
       for (let ky = 0; ky < k; ky++) {
         for (let kx = 0; kx < k; kx++, w++) {
           const weight = params[w];
@@ -335,6 +344,7 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
           grads[w] += sum;
         }
       }
+      // #endregion conv-backward
     }
   }
 }

@@ -9,7 +9,7 @@ import type { Random } from '../random.ts';
 import { at, kernelsFor } from '../kernels/kernels.ts';
 
 export function fullCounts(spec: FullSpec, input: Shape): LayerCounts {
-  const units = wholeNumber(spec.name, 'units', spec.units, 1, 1_000_000);
+  const units = wholeNumber(spec.name, 'units', spec.units, 1);
   const fanIn = unitsOf(input);
   const params = (fanIn + 1) * units;
   return { output: { maps: units, height: 1, width: 1 }, params, fixedParams: 0, connections: params, macs: fanIn * units };
@@ -31,6 +31,7 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
       for (let i = 0; i < weightCount + units; i++) params[offset + i] = rng.symmetric(limit);
     },
 
+    // #region full-forward
     forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
       const K = kernelsFor(params, x, pre);
       for (let u = 0; u < units; u++) {
@@ -41,7 +42,9 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
         pre[u] = sum;
       }
     },
+    // #endregion full-forward
 
+    // #region full-backward
     backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       grads: Float32Array): void {
       if (dX) dX.fill(0);
@@ -62,5 +65,6 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
         }
       }
     },
+    // #endregion full-backward
   };
 }

@@ -11,13 +11,15 @@ export function rbfCounts(spec: RbfSpec, input: Shape): LayerCounts {
   const { name, codes } = spec;
   const length = unitsOf(input);
   if (!Array.isArray(codes) || codes.length < 2) {
-    throw new SpecError(name, 'number of codes', Array.isArray(codes) ? codes.length : codes,
-      'at least 2 (one code per class)');
+    throw new SpecError(name, Array.isArray(codes) ? 'number of codes' : 'codes', Array.isArray(codes) ? codes.length : codes,
+      'at least 2 (one code per class)', codes === undefined ? 'is missing' : 'is not allowed');
   }
   codes.forEach((code, i) => {
-    if (!Array.isArray(code) || code.length !== length) {
-      throw new SpecError(name, `code ${i} length`, Array.isArray(code) ? code.length : code,
-        `${length}, the number of units of its input`, 'differs from its input');
+    if (!Array.isArray(code)) {
+      throw new SpecError(name, `code ${i}`, code, `a list of ${length} numbers, one per unit of its input`, 'is not a list');
+    }
+    if (code.length !== length) {
+      throw new SpecError(name, `code ${i} length`, code.length, `${length}, the number of units of its input`, 'differs from its input');
     }
     if (!code.every((w) => typeof w === 'number' && Number.isFinite(w))) {
       throw new SpecError(name, `code ${i}`, 'a non-finite entry', 'finite numbers only');
@@ -45,6 +47,7 @@ export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
     paramCount: 0,
     init(): void {},
 
+    // #region rbf-forward
     forward(_params: Float32Array, _offset: number, x: Float32Array, pre: Float32Array): void {
       for (let i = 0; i < classes; i++) {
         let sum = 0;
@@ -52,6 +55,7 @@ export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
         pre[i] = sum;
       }
     },
+    // #endregion rbf-forward
 
     backward(_params: Float32Array, _offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       _grads: Float32Array, _argmax: Int32Array | null, secondOrder: boolean): void {

@@ -14,7 +14,7 @@ export const POOLS = ['trainable', 'average', 'max'] as const;
 export function subsampleCounts(spec: SubsampleSpec, input: Shape): LayerCounts {
   const name = spec.name;
   if (!POOLS.includes(spec.pool)) {
-    throw new SpecError(name, 'pool', spec.pool, POOLS.join(', '));
+    throw new SpecError(name, 'pool', spec.pool, POOLS.join(', '), spec.pool === undefined ? 'is missing' : 'is not allowed');
   }
   const smaller = Math.min(input.height, input.width);
   const window = wholeNumber(name, 'window size', spec.window, 1);
@@ -140,6 +140,7 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
   };
 }
 
+// #region subsample-forward
 /** pre = coefficient · (sum of each 2×2 window, windows two apart) + bias, for one map. */
 function pool2Forward(x: Float32Array, pre: Float32Array, inBase: number, outBase: number, inW: number, outH: number, outW: number,
   coefficient: number, bias: number): void {
@@ -153,7 +154,9 @@ function pool2Forward(x: Float32Array, pre: Float32Array, inBase: number, outBas
     }
   }
 }
+// #endregion subsample-forward
 
+// #region subsample-backward
 /** Writes ∂E/∂x of one map (each input gets coefficient·d of its window) and returns ∂E/∂coefficient. */
 function pool2Backward(x: Float32Array, dPre: Float32Array, dX: Float32Array | null, inBase: number, outBase: number, inW: number,
   outH: number, outW: number, coefficient: number): number {
@@ -174,3 +177,4 @@ function pool2Backward(x: Float32Array, dPre: Float32Array, dX: Float32Array | n
   }
   return dc;
 }
+// #endregion subsample-backward

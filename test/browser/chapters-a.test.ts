@@ -4,7 +4,7 @@ import { analyze, lenet5 } from '../../engine/index.ts';
 import { denseTable, networkWith, paperTable, toggle } from '../../src/widgets/c3-table/model.ts';
 import { cellAt, formatValue, inputView } from '../../src/widgets/input-padding/model.ts';
 import { sampleDigits } from '../../src/data/digits.ts';
-import { launchBrowser, openPage } from './chromium.ts';
+import { launchBrowser, openPage, proseText } from './chromium.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -35,7 +35,7 @@ const languages = [
 ];
 
 async function noBadNumbers(page: Page): Promise<void> {
-  expect(await page.locator('main').innerText()).not.toMatch(/NaN|undefined|Infinity|null/);
+  expect(await proseText(page)).not.toMatch(/NaN|undefined|Infinity|null/);
 }
 
 describe.each(languages)('chapters Input, C1, C3 ($lang)', ({ lang, prefix, words }) => {

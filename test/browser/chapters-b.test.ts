@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { analyze, lenet5, type LayerSpec } from '../../engine/index.ts';
 import { fixed, readout, SubsamplingLab } from '../../src/widgets/subsampling/model.ts';
-import { launchBrowser, openPage } from './chromium.ts';
+import { launchBrowser, openPage, proseText } from './chromium.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -64,7 +64,7 @@ async function expectActivations(page: Page, layer: string) {
 }
 
 async function expectClean(page: Page, watched: { consoleErrors: string[]; foreignRequests: string[] }) {
-  const body = await page.locator('main').innerText();
+  const body = await proseText(page);
   expect(body).not.toMatch(/NaN|undefined|Infinity/);
   expect(watched.consoleErrors).toEqual([]);
   expect(watched.foreignRequests).toEqual([]);

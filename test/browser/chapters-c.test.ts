@@ -9,14 +9,14 @@ import { computeNetwork } from '../../src/widgets/network-editor/model.ts';
 import { formatDistance, readState } from '../../src/widgets/rbf/model.ts';
 import { sampleF6States } from '../../src/widgets/rbf/samples.ts';
 import { shippedModel } from '../../src/data/pretrained.ts';
-import { launchBrowser, openPage } from './chromium.ts';
+import { launchBrowser, openPage, proseText } from './chromium.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 const count = (n: number) => n.toLocaleString('en-US');
-const noBadNumbers = async (page: Page) => expect(await page.locator('main').innerText()).not.toMatch(/NaN|undefined|Infinity|null/);
+const noBadNumbers = async (page: Page) => expect(await proseText(page)).not.toMatch(/NaN|undefined|Infinity|null/);
 
 describe.each([
   { path: '/chapters/overview/' }, { path: '/zh-cn/chapters/overview/' },

@@ -50,3 +50,14 @@ export async function openPage(browser: Browser, baseUrl: string, path: string,
   if (!response || response.status() !== 200) throw new Error(`GET ${path} answered ${response?.status()}`);
   return { page, context, consoleErrors, foreignRequests };
 }
+
+/** The text of a page's `main` as a reader reads it, without code blocks: the engine's code may well say null or Infinity. */
+export function proseText(page: Page): Promise<string> {
+  return page.locator('main').evaluate((main: HTMLElement) => {
+    const blocks = [...main.querySelectorAll('pre')];
+    for (const pre of blocks) pre.style.display = 'none';
+    const text = main.innerText;
+    for (const pre of blocks) pre.style.display = '';
+    return text;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyze, c3Table, lenet5, rbfCodes, SpecError, type LayerSpec, type NetworkSpec, type Shape } from '../../engine/index.ts';
+import { analyze, c3Table, lenet5, preview, rbfCodes, SpecError, type LayerSpec, type NetworkSpec, type Shape } from '../../engine/index.ts';
 
 describe('analyze(lenet5()) gives the paper’s numbers (LENET5.md, seed article)', () => {
   const a = analyze(lenet5());
@@ -225,10 +225,83 @@ describe('invalid specs are refused with a message naming the layer, the setting
     ['duplicate layer names', net(8, 1, { kind: 'full', name: 'F', units: 2, activation: 'none' }, { kind: 'full', name: 'F', units: 2, activation: 'none' }), /^layer 2: name F .*used by no other layer/],
     ['no layers', { input: { size: 32, channels: 1 }, layers: [] }, /^network: layers .*at least one layer/],
     ['a later layer that no longer fits', { ...lenet5(), input: { size: 16, channels: 1 } }, /^C5: kernel size 5 is larger than the input 1×1/],
+    ['a misspelt setting', conv({ strides: 2 }), /^C1: strides 2 is not a setting of a conv layer; did you mean "stride"\? \(allowed: kind, name, maps, kernel, stride, padding, table, activation\)$/],
+    ['a setting of another kind', conv({ units: 10 }), /^C1: units 10 is not a setting of a conv layer; it belongs to full layers/],
+    ['a misspelt input setting', { input: { sise: 32, size: 32, channels: 1 }, layers: lenet5().layers } as unknown as NetworkSpec, /^input: sise 32 is not a setting of the input; did you mean "size"\?/],
+    ['a misspelt top-level key', { ...lenet5(), layer: [] } as unknown as NetworkSpec, /^network: layer \[\] is not a setting of the network; did you mean "layers"\?/],
+    ['an unknown key with nothing near it', conv({ colour: 'red' }), /^C1: colour red is not a setting of a conv layer \(allowed:/],
+    ['null for a setting with a default', conv({ stride: null }), /^C1: stride null is not a value: leave the setting out for its default \(allowed: a whole number from 1 to 4096; left out: 1\)/],
+    ['null for a subsample stride', net(4, 1, { kind: 'subsample', name: 'S2', pool: 'max', window: 2, stride: null, activation: 'none' } as unknown as LayerSpec), /^S2: stride null .*left out: the window\)/],
+    ['null for a table', conv({ table: null }), /^C1: table null is not a value/],
+    ['null for a required setting', conv({ maps: null }), /^C1: feature maps null is not a whole number in range/],
+    ['a missing activation', conv({ activation: undefined }), /^C1: activation is missing \(allowed: squash, relu, none\)$/],
+    ['a missing kernel', conv({ kernel: undefined }), /^C1: kernel size is missing \(allowed: a whole number from 1 to 4096\)$/],
+    ['a missing name', net(4, 1, { kind: 'full', units: 2, activation: 'none' } as unknown as LayerSpec), /^layer 1: name is missing/],
+    ['a name too long to be a label', net(4, 1, { kind: 'full', name: 'F'.repeat(65), units: 2, activation: 'none' }), /^layer 1: name F{40}… \(65 characters\) is not allowed \(allowed: a non-empty name of at most 64 characters/],
+    ['a layer that is not an object', { input: { size: 4, channels: 1 }, layers: [[1]] } as unknown as NetworkSpec, /^layer 1: layer \[1\] is not an object/],
+    ['a spec that is not an object', [1, 2] as unknown as NetworkSpec, /^network: spec \[1,2\] is not an object/],
+    ['units above the same limit as every other size', net(4, 1, { kind: 'full', name: 'F6', units: 4097, activation: 'none' }), /^F6: units 4097 .*from 1 to 4096/],
+    ['an RBF code that is not a list', net(1, 1, { kind: 'rbf', name: 'OUTPUT', codes: [[1], 'x'] } as unknown as LayerSpec), /^OUTPUT: code 1 x is not a list/],
   ];
   test.each(cases)('%s', (_, spec, message) => {
     expect(() => analyze(spec)).toThrow(SpecError);
     expect(() => analyze(spec)).toThrow(message);
+  });
+});
+
+describe('counts are exact integers or refused', () => {
+  // The issue's case: a 4,096-pixel input, a 4,096 kernel padded by 4,095 → 8,191×8,191 outputs.
+  // Along one axis output o sees min(o+1, 8,191−o) real pixels: 1+2+…+4,096 + 4,095+…+1 = 4,096²
+  // taps, so 4,096⁴ = 2^48 MACs per output map. 31 maps: 31·2^48 < 2^53 − 1; 32 maps: 2^53 plus the
+  // biases, where a double stops holding every whole number.
+  const padded = (maps: number): NetworkSpec => net(4096, 1, { kind: 'conv', name: 'C', maps, kernel: 4096, padding: 4095, activation: 'none' });
+  test('31 maps: counted, exactly', () => {
+    const l = analyze(padded(31)).layers[0];
+    expect(l.output).toEqual({ maps: 31, height: 8191, width: 8191 });
+    expect(l.macs).toBe(31 * 2 ** 48);
+    expect(l.connections).toBe(31 * 2 ** 48 + 31 * 8191 * 8191);
+  });
+  test('32 maps: refused, naming the layer and the count', () => {
+    expect(() => analyze(padded(32))).toThrow(/^C: connections ≈ 9\.0 × 10\^15 is too large to count exactly \(allowed: at most 2\^53 − 1 = 9,007,199,254,740,991\)$/);
+  });
+  test('layers each exact, together past 2^53 − 1: refused at the total', () => {
+    // A: 20 maps as above, 20·2^48 MACs. B: one map over A's 20 maps of 8,191², kernel 4,096, no
+    // padding: 4,096² positions × 4,096² taps × 20 sources = 20·2^48. Together 40·2^48 > 2^53.
+    const spec = net(4096, 1,
+      { kind: 'conv', name: 'A', maps: 20, kernel: 4096, padding: 4095, activation: 'none' },
+      { kind: 'conv', name: 'B', maps: 1, kernel: 4096, activation: 'none' });
+    expect(() => analyze(spec)).toThrow(/^network: total connections ≈ 1\.1 × 10\^16 is too large to count exactly/);
+    expect(analyze({ ...spec, layers: spec.layers.slice(0, 1) }).total.macs).toBe(20 * 2 ** 48);
+  });
+});
+
+describe('what a refusal echoes is cut short', () => {
+  test('a 1 MB string is shown as its first characters and its length', () => {
+    const spec = { input: { size: 'x'.repeat(1_000_000), channels: 1 }, layers: lenet5().layers } as unknown as NetworkSpec;
+    expect(() => analyze(spec)).toThrow(/^input: input size x{40}… \(1,000,000 characters\) is not a whole number in range/);
+  });
+  test('a five-million-item array is shown as its first items and its length, in a short line', () => {
+    const spec = { input: { size: new Array(5_000_000).fill(7), channels: 1 }, layers: lenet5().layers } as unknown as NetworkSpec;
+    let message = '';
+    try { analyze(spec); } catch (err) { message = (err as Error).message; }
+    expect(message).toMatch(/^input: input size \[7,7,7,.*… \(5,000,000 items\)\] is not a whole number/);
+    expect(message.length).toBeLessThan(200);
+  });
+  test('a value nested 10,000 levels deep is shown two levels deep, not a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const spec = { input: { size: 32, channels: deep }, layers: lenet5().layers } as unknown as NetworkSpec;
+    expect(() => analyze(spec)).toThrow(/^input: channels \[\[\[…\]\]\] is not a whole number in range/);
+  });
+  test('control characters in a name are escaped, not sent to the terminal', () => {
+    const spec = net(4, 1, { kind: 'full', name: 'F\u001b[2J', units: 2, activation: 'sigmoid' as 'none' });
+    expect(() => analyze(spec)).toThrow('F\\u001b[2J: activation sigmoid is not allowed');
+  });
+  test('small values are shown whole, as JSON', () => {
+    expect(preview([0, 6])).toBe('[0,6]');
+    expect(preview({ a: [1, 'b'] })).toBe('{"a":[1,"b"]}');
+    expect(preview(Number.NaN)).toBe('NaN');
+    expect(preview('conv')).toBe('conv');
   });
 });
 
