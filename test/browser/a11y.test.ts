@@ -25,6 +25,10 @@ interface Finding { rule: string; impact: string; help: string; targets: string[
 
 /** Runs axe on the page as it is now: every WCAG 2.0–2.2 A/AA rule, best practices, and 2.5.3's name check. */
 async function audit(page: Page): Promise<Finding[]> {
+  // Expressive Code makes a code block that scrolls sideways focusable a moment after load (a
+  // debounced ResizeObserver): audit the page as a reader meets it, after that has happened.
+  await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')]
+    .every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')), null, { timeout: 10_000 });
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is the global the injected script defines
