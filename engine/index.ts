@@ -17,5 +17,6 @@ export * from './variants.ts';
 export * from './weights.ts';
 export * from './json.ts';
 export * from './inspect.ts';
+export * from './unit.ts';
 export * from './preprocess.ts';
 export * from './readout.ts';

@@ -14,7 +14,9 @@ describe('activations widget (lab page)', () => {
     await caption.filter({ hasText: 'digit 3' }).waitFor();
     // The shipped network reads the first test 3 correctly.
     await expect(caption.textContent()).resolves.toMatch(/^C1: 6 feature maps of 28×28 for digit 3 \(test image #\d+\)\. The network reads it as 3\.$/);
-    await expect(c1.getByRole('img', { name: /^C1 map \d$/ }).count()).resolves.toBe(6);
+    // Maps are numbered from 0, as in the paper; each is a button that opens one of its units.
+    await expect(c1.getByRole('button', { name: /^C1 map \d$/ }).count()).resolves.toBe(6);
+    await expect(c1.getByRole('button', { name: 'C1 map 0', exact: true }).isVisible()).resolves.toBe(true);
     await expect(c1.getByRole('img', { name: /^Kernel of C1 map \d$/ }).count()).resolves.toBe(6);
     // Pick another digit with the keyboard: the radio group moves with the arrow keys.
     await c1.getByRole('radio', { name: /^Digit 3,/ }).focus();
@@ -22,7 +24,7 @@ describe('activations widget (lab page)', () => {
     await expect(c1.getByRole('radio', { name: /^Digit 4,/ }).getAttribute('aria-checked')).resolves.toBe('true');
     await expect(caption.textContent()).resolves.toMatch(/for digit 4 .*The network reads it as 4\.$/);
     // The canvas really holds a picture: not all one colour.
-    const distinct = await c1.getByRole('img', { name: 'C1 map 1', exact: true }).evaluate((c: HTMLCanvasElement) => {
+    const distinct = await c1.getByRole('button', { name: 'C1 map 1', exact: true }).locator('canvas').evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
       return new Set(Array.from({ length: d.length / 4 }, (_, i) => d[i * 4])).size;
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { C3_MAPS, S2_MAPS, denseTable, evaluate, isConnected, networkWith, paperTable, presetOf, randomTable, toggle } from '../../src/widgets/c3-table/model.ts';
+import { C3_MAPS, S2_MAPS, denseTable, evaluate, familyOf, familyRuns, isConnected, networkWith, paperTable, presetOf, randomTable, toggle } from '../../src/widgets/c3-table/model.ts';
 import { describeSpecError } from '../../src/i18n.ts';
 import { analyze, c3Table } from '../../engine/index.ts';
 
@@ -72,5 +72,22 @@ describe('C3 formulas in the page’s language', () => {
     const text = (r: typeof en) => (r.ok ? r.formulas.map((f) => f.symbolic).join(' ') : '');
     expect(text(zh)).not.toEqual(text(en));
     expect(zh.ok && zh.c3.params).toBe(1_516);
+  });
+});
+
+describe('the paper’s four families of C3 maps', () => {
+  test('Table I falls into 6 × 3 contiguous, 6 × 4 contiguous, 3 × 4 not contiguous, 1 × all six', () => {
+    expect(familyRuns(paperTable()).map(({ family, first, count }) => [family.inputs, family.contiguous, first, count])).toEqual([
+      [3, true, 0, 6], [4, true, 6, 6], [4, false, 12, 3], [6, null, 15, 1],
+    ]);
+  });
+  test('contiguous wraps around the circle of six S2 maps; a gap anywhere breaks it', () => {
+    expect(familyOf([0, 4, 5]).contiguous).toBe(true);
+    expect(familyOf([0, 1, 2, 5]).contiguous).toBe(true);
+    expect(familyOf([0, 2, 3, 5]).contiguous).toBe(false);
+    expect(familyOf([1, 3]).contiguous).toBe(false);
+    expect(familyOf([2]).contiguous).toBe(true);
+    // The dense table is one family: every map takes all six.
+    expect(familyRuns(denseTable())).toEqual([{ family: { inputs: 6, contiguous: null }, first: 0, count: 16 }]);
   });
 });

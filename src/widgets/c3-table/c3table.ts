@@ -4,7 +4,9 @@
  * explanation with the empty column highlighted, while the last valid numbers stay visible.
  */
 import katex from 'katex';
-import { denseTable, evaluate, isConnected, paperTable, presetOf, randomTable, toggle, type Table } from './model.ts';
+import { denseTable, evaluate, familyRuns, isConnected, paperTable, presetOf, randomTable, toggle, type Table } from './model.ts';
+import { familyName } from './words.ts';
+import type { UnitEvent } from '../activations/activations.ts';
 import { describeSpecError, formatCount, formulaWords, type Lang } from '../../i18n.ts';
 
 class C3ConnectionTable extends HTMLElement {
@@ -12,11 +14,30 @@ class C3ConnectionTable extends HTMLElement {
   private language: Lang = 'en';
   private seed = 0;
   private randomSeed: number | undefined;
+  /** The C3 map the activations widget on the page has open, if any. */
+  private picked: number | undefined;
 
   connectedCallback(): void {
     this.language = this.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
     this.addEventListener('click', (e) => this.onClick(e));
     this.querySelector('tbody')?.addEventListener('keydown', (e) => this.onKey(e));
+    document.addEventListener('lenet:unit', (e) => {
+      const { layer, map } = (e as CustomEvent<UnitEvent>).detail;
+      if (layer !== 'C3' || map === this.picked) return;
+      this.picked = map;
+      this.showPicked();
+    });
+  }
+
+  /** Outlines the picked C3 map's column — its row of Table I — and says which S2 maps it takes. */
+  private showPicked(): void {
+    const o = this.picked;
+    for (const e of this.querySelectorAll('[data-picked]')) e.removeAttribute('data-picked');
+    const status = this.querySelector<HTMLElement>('[data-picked-status]')!;
+    if (o === undefined) return;
+    for (const e of this.querySelectorAll(`[data-column="${o}"]`)) e.setAttribute('data-picked', '');
+    status.textContent = status.dataset.template!.replace('{o}', String(o)).replace('{maps}', this.table[o].join(', '));
+    status.hidden = false;
   }
 
   private cells(): HTMLButtonElement[] {
@@ -80,6 +101,18 @@ class C3ConnectionTable extends HTMLElement {
       : preset === 'dense' ? status.dataset.dense!
         : this.randomSeed !== undefined ? status.dataset.random!.replace('{seed}', String(this.randomSeed))
           : status.dataset.edited!;
+
+    const families = this.querySelector<HTMLElement>('[data-families]')!;
+    const label = families.querySelector('th')!;
+    families.replaceChildren(label, ...familyRuns(this.table).map((run) => {
+      const th = document.createElement('th');
+      th.scope = 'colgroup';
+      th.colSpan = run.count;
+      th.dataset.family = String(run.first);
+      th.textContent = familyName(this.language, run.family);
+      return th;
+    }));
+    this.showPicked();
 
     const error = this.querySelector<HTMLElement>('[data-error]')!;
     const stale = this.querySelector<HTMLElement>('[data-stale]')!;

@@ -91,3 +91,33 @@ export function evaluate(table: Table, words: FormulaWords = ENGLISH_FORMULA_WOR
     return { ok: false, error: err, emptyMaps: table.flatMap((row, o) => (row.length === 0 ? [o] : [])) };
   }
 }
+
+/**
+ * The paper's four families of C3 maps (section II.B): a map takes 3 or 4 *contiguous* S2 maps,
+ * 4 that are not contiguous, or all of them. Contiguous wraps around: S2 maps 4, 5, 0 are
+ * neighbours, because the six S2 maps are thought of in a circle.
+ */
+export interface Family {
+  inputs: number;
+  /** null when the map takes every S2 map. */
+  contiguous: boolean | null;
+}
+
+export function familyOf(row: number[], n = S2_MAPS): Family {
+  if (row.length >= n) return { inputs: row.length, contiguous: null };
+  // On a circle, a set is one unbroken arc exactly when only one of its members lacks a successor.
+  const ends = row.filter((i) => !row.includes((i + 1) % n)).length;
+  return { inputs: row.length, contiguous: ends === 1 };
+}
+
+/** Consecutive C3 maps of the same family, as the grid's header draws them. */
+export function familyRuns(table: Table): { family: Family; first: number; count: number }[] {
+  const runs: { family: Family; first: number; count: number }[] = [];
+  table.forEach((row, o) => {
+    const family = familyOf(row);
+    const last = runs[runs.length - 1];
+    if (last && last.family.inputs === family.inputs && last.family.contiguous === family.contiguous) last.count++;
+    else runs.push({ family, first: o, count: 1 });
+  });
+  return runs;
+}

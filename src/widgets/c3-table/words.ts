@@ -6,6 +6,15 @@ export const words = {
     en: 'Which S2 maps (rows) feed each C3 map (columns). Press a cell to connect or disconnect it; arrow keys move between cells.',
     'zh-CN': '每张 C3 特征图（列）接收哪些 S2 特征图（行）。点按单元格即可接上或断开；方向键可在单元格之间移动。',
   },
+  wraps: {
+    en: 'The top row names the paper’s families: C3 maps that take 3 or 4 contiguous S2 maps, 4 that are not contiguous, or all 6. Contiguous wraps around: S2 maps 4, 5 and 0 count as neighbours (C3 map 4 takes them).',
+    'zh-CN': '最上面一行标出论文的分组：接收 3 张或 4 张相邻 S2 特征图的，接收 4 张不相邻的，以及接收全部 6 张的。“相邻”是首尾相接的：S2 特征图 4、5、0 也算相邻（C3 特征图 4 接收的正是它们）。',
+  },
+  familyGroup: { en: 'Family', 'zh-CN': '分组' },
+  picked: {
+    en: 'C3 map {o} is open in the activations below: its column is outlined. It takes S2 maps {maps}.',
+    'zh-CN': '下方的激活图中打开的是 C3 特征图 {o}：它的那一列已加框。它接收 S2 特征图 {maps}。',
+  },
   c3Header: { en: 'C3 map', 'zh-CN': 'C3 特征图' },
   s2Header: { en: 'S2 map', 'zh-CN': 'S2 特征图' },
   inputs: { en: 'inputs', 'zh-CN': '输入数' },
@@ -29,6 +38,13 @@ export const words = {
 
 export type WordKey = keyof typeof words;
 export const w = (lang: Lang, key: WordKey): string => words[key][lang];
+
+/** A family's name in the grid's header: "3 contiguous", "4 not contiguous", "all 6". */
+export function familyName(lang: Lang, family: { inputs: number; contiguous: boolean | null }): string {
+  const { inputs, contiguous } = family;
+  if (lang === 'en') return contiguous === null ? `all ${inputs}` : `${inputs} ${contiguous ? 'contiguous' : 'not contiguous'}`;
+  return contiguous === null ? `全部 ${inputs}` : `${inputs} 张${contiguous ? '相邻' : '不相邻'}`;
+}
 
 /** A cell's accessible name: "C3 map 4 ← S2 map 5". */
 export const cellName = (lang: Lang, c3: number, s2: number): string =>

@@ -18,8 +18,8 @@ export const words = {
   of: { en: 'of', 'zh-CN': '/' },
   scale: { en: 'Colours: blue −1.72, white 0, red +1.72 — one scale for all four maps.', 'zh-CN': '颜色：蓝为 −1.72，白为 0，红为 +1.72——四张图使用同一标尺。' },
   map: { en: 'map', 'zh-CN': '特征图' },
-  mapOption: { en: 'Map', 'zh-CN': '第' },
-  mapOptionAfter: { en: '', 'zh-CN': ' 张' },
+  mapOption: { en: 'Map', 'zh-CN': '特征图' },
+  mapOptionAfter: { en: '', 'zh-CN': '' },
   pretrained: { en: 'pretrained weights', 'zh-CN': '预训练权重' },
   controls: { en: 'Trainable subsampling settings', 'zh-CN': '可训练下采样的设置' },
 } as const;
