@@ -135,7 +135,8 @@ describe('target size on a phone (390 px)', () => {
         // Visible controls only: a file input drawn as its label, or a closed menu's items, is not a target itself.
         return r.width > 1 && r.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0';
       })
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      // A checkbox inside its <label> is pressed through the whole label: that is the target.
+      .map((e) => ({ e, r: (e.closest('label') ?? e).getBoundingClientRect() }))
       .filter(({ r }) => r.width < 24 || r.height < 24)
       .map(({ e, r }) => `${e.tagName.toLowerCase()} "${e.getAttribute('aria-label') ?? e.textContent?.trim()}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`));
     expect(small).toEqual([]);
