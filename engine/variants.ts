@@ -64,6 +64,8 @@ export interface RunSettings {
   mu: number;
   /** The faithful variant's MAP loss only. */
   mapJ: number;
+  /** Train on randomly distorted digits (distort.ts; default false). */
+  distort?: boolean;
 }
 
 /** The `lenet train` command that runs exactly these settings (the page shows it beside its own run). */
@@ -73,5 +75,6 @@ export function trainCommand(r: RunSettings): string {
     `--optimizer ${r.optimizer} --lr ${r.rate} --schedule ${r.schedule} --batch-size ${r.batchSize}` +
     (r.optimizer === 'sgd' && r.momentum ? ` --momentum ${r.momentum}` : '') +
     (r.optimizer === 'sdlm' ? ` --mu ${r.mu}` : '') +
-    (loss === 'map' ? ` --map-j ${r.mapJ}` : '');
+    (loss === 'map' ? ` --map-j ${r.mapJ}` : '') +
+    (r.distort ? ' --distort' : '');
 }

@@ -25,6 +25,10 @@ const words = {
   subsample: { en: 'subsampling', 'zh-CN': '下采样' },
   full: { en: 'full', 'zh-CN': '全连接' },
   rbf: { en: 'Euclidean RBF', 'zh-CN': '欧氏径向基（RBF）' },
+  noscript: {
+    en: 'The widgets on this page need JavaScript, which this browser is not running: without it they show at most their first state, and no controls.',
+    'zh-CN': '本页的交互组件需要 JavaScript，而这个浏览器没有运行它：没有它，组件最多只显示初始状态，也没有控件。',
+  },
   tableCaption: {
     en: 'LeNet-5 as computed by the engine from the paper’s specification',
     'zh-CN': '由引擎根据论文中的网络规格计算得到的 LeNet-5',

@@ -19,7 +19,7 @@ export const TRAIN_HELP = `Train LeNet-5 on the 60,000 MNIST training digits; af
 
 Usage: lenet train [--variant faithful|modern] [--epochs N] [--train-size N] [--seed S]
                    [--optimizer sdlm|sgd] [--lr X] [--schedule paper|linear] [--batch-size B]
-                   [--momentum M] [--mu M] [--map-j J] [--out FILE]
+                   [--momentum M] [--mu M] [--map-j J] [--distort] [--out FILE]
        lenet train --resume FILE [--epochs N]
 
 Options:
@@ -41,6 +41,10 @@ Options:
   --momentum M     SGD momentum (default: the variant's, 0)
   --mu M           SDLM's μ, added to every curvature (default: the variant's; the paper's is 0.02)
   --map-j J        the constant j of the faithful network's MAP loss (default ${MAP_J}; see engine/loss.ts)
+  --distort        train on randomly distorted digits, as the paper's 0.8 % run (section III.C):
+                   every sample of every pass gets a fresh planar affine distortion — shifts of
+                   ±2 px, scaling ×0.9–1.1, squeezing ×1.15 either way, horizontal shear ±0.2 —
+                   drawn from the seed, the pass and the digit's index (engine/distort.ts)
   --out FILE       where to save the weights, after every pass (default:
                    $XDG_DATA_HOME/lenet/weights-<variant>.bin, or ~/.local/share/lenet/… when
                    XDG_DATA_HOME is unset; printed at the start; never the current directory)
@@ -60,6 +64,7 @@ const OPTIONS: Record<string, OptionRule> = {
   'batch-size': { type: 'int', min: 1, max: 60000 },
   mu: { type: 'number', min: 1e-6, max: 100 },
   'map-j': { type: 'number', min: 0.001, max: 1000 },
+  distort: { type: 'flag' },
   out: { type: 'string' },
   resume: { type: 'string' },
 };
@@ -95,6 +100,7 @@ function checkRecord(meta: Record<string, unknown>, path: string): Partial<RunMe
       refuse('history', history, 'a list of at most 1000 passes, each {pass, trainLoss, trainError, testError, seconds}, numbered from 1');
     }
   }
+  if (meta.distort !== undefined && typeof meta.distort !== 'boolean') refuse('distort', meta.distort, 'true or false');
   if (meta.wallSeconds !== undefined && !(Number.isFinite(meta.wallSeconds) && (meta.wallSeconds as number) >= 0)) {
     refuse('wallSeconds', meta.wallSeconds, 'a number of seconds from 0');
   }
@@ -105,7 +111,7 @@ export async function train(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, OPTIONS, 'train');
   let resumed: ReturnType<typeof readModel> | undefined;
   if (typeof opts.resume === 'string') {
-    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'schedule', 'batch-size', 'momentum', 'mu', 'map-j', 'out'].find((k) => opts[k] !== undefined);
+    const clash = ['variant', 'train-size', 'seed', 'optimizer', 'lr', 'schedule', 'batch-size', 'momentum', 'mu', 'map-j', 'distort', 'out'].find((k) => opts[k] !== undefined);
     if (clash) throw new UsageError(`lenet train: --${clash} cannot be combined with --resume (the run's settings come from the file)`);
     resumed = readModel(opts.resume);
   }
@@ -120,6 +126,7 @@ export async function train(argv: string[]): Promise<void> {
   const scheduleName = resumed ? meta.schedule ?? 'paper' : (opts.schedule as ScheduleName | undefined) ?? variant.schedule;
   const mu = resumed ? meta.mu ?? SDLM_MU : (opts.mu as number | undefined) ?? variant.mu;
   const batchSize = resumed ? meta.batchSize ?? 1 : (opts['batch-size'] as number | undefined) ?? 1;
+  const distort = resumed ? meta.distort ?? false : opts.distort === true;
   const out = (opts.resume as string | undefined) ?? (opts.out as string | undefined) ?? defaultOut(variant.name);
   if (opts.out === undefined && !resumed) mkdirSync(dirname(out), { recursive: true });
   // Found out now, not after the first pass has been trained for nothing.
@@ -136,9 +143,9 @@ export async function train(argv: string[]): Promise<void> {
   const loss = variant.loss === 'map' ? mapLoss(mapJ) : lossNamed(variant.loss);
   if (history.length >= passes) throw new UsageError(`lenet train: ${out} already has ${history.length} passes; ask for more with --epochs`);
   const trainer = new Trainer({
-    model, loss, data: trainSet, optimizer, rate, schedule: scheduleName, batchSize, passes, seed, trainSize, momentum, mu, startPass: history.length,
+    model, loss, data: trainSet, optimizer, rate, schedule: scheduleName, batchSize, passes, seed, trainSize, momentum, mu, distort, startPass: history.length,
   });
-  const command = trainCommand({ variant: variant.name, trainSize, passes, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, mapJ });
+  const command = trainCommand({ variant: variant.name, trainSize, passes, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, mapJ, distort });
   console.log(resumed ? `resuming ${out} after pass ${history.length}` : `saving the weights to ${out} after every pass`);
   console.log(`${command}\n${model.paramCount.toLocaleString('en-US')} parameters, loss ${loss.name}, ${trainSize} training digits, ${testSet.count} test digits`);
 
@@ -164,7 +171,7 @@ export async function train(argv: string[]): Promise<void> {
       `train error ${pct(entry.trainError)}  test error ${pct(entry.testError)} (${test.samples - test.correct} of ${test.samples})  ` +
       `${Math.round(trainSize / trainSeconds)} samples/s  ${entry.seconds} s`);
     const saved: RunMeta = {
-      command, variant: variant.name, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, loss: loss.name, ...(variant.loss === 'map' ? { mapJ } : {}), trainSize, passes: pass + 1, passesPlanned: passes,
+      command, variant: variant.name, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, loss: loss.name, ...(variant.loss === 'map' ? { mapJ } : {}), trainSize, ...(distort ? { distort } : {}), passes: pass + 1, passesPlanned: passes,
       history, testError: entry.testError, wallSeconds: round(previousSeconds + (performance.now() - started) / 1000, 1), date: new Date().toISOString(),
     };
     writeFileSync(out, encodeWeights(model, variant.name, saved));
@@ -190,6 +197,8 @@ interface RunMeta {
   /** The MAP loss's j (faithful variant). */
   mapJ?: number;
   trainSize: number;
+  /** Trained on distorted digits (absent: not). */
+  distort?: boolean;
   passes: number;
   passesPlanned: number;
   history: { pass: number; trainLoss: number; trainError: number; testError: number; seconds: number }[];

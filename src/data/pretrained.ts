@@ -26,3 +26,9 @@ export function shippedModel(variant: VariantName): Model {
 export function shippedRun(variant: VariantName): WeightsFile['meta'] {
   return decodeWeights(new Uint8Array(readFileSync(path(variant))), path(variant)).meta;
 }
+
+/** The record of another file in public/weights/ (e.g. the networks trained with distortions). */
+export function weightsFileRun(file: string): WeightsFile['meta'] {
+  const at = join(process.cwd(), 'public', 'weights', file);
+  return decodeWeights(new Uint8Array(readFileSync(at)), at).meta;
+}

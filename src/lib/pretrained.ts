@@ -5,9 +5,9 @@
  */
 import { loadWeights, Model, VARIANTS, type VariantName } from '../../engine/index.ts';
 
-/** Where the shipped weights of a variant are served, below the site's base path. */
-export function pretrainedUrl(variant: VariantName): string {
-  return `${import.meta.env.BASE_URL}weights/${variant}.bin`;
+/** Where the shipped weights of a variant (or another file in public/weights/) are served, below the site's base path. */
+export function pretrainedUrl(variant: VariantName, file = `${variant}.bin`): string {
+  return `${import.meta.env.BASE_URL}weights/${file}`;
 }
 
 const loading = new Map<string, Promise<Model>>();

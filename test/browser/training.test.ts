@@ -34,8 +34,8 @@ describe('Training chapter', () => {
     await t.getByRole('button', { name: 'Start training' }).click();
     await waitFor(page, async () => (await points(t, 'loss')) >= 2 && (await points(t, 'accuracy')) >= 2);
     expect(await t.locator('[data-status]').textContent()).toMatch(/Pass [123] of 3: [\d,]+ of 3,000 samples · [\d,]+ samples\/s · .+ left/);
-    expect(requests.some((u) => u.endsWith('/mnist/train-images-0.bin'))).toBe(true);
-    expect(requests.some((u) => u.endsWith('/mnist/train-images-1.bin'))).toBe(false);
+    expect(requests.some((u) => u.endsWith('/mnist/train-images-0.mask.gz'))).toBe(true);
+    expect(requests.some((u) => u.endsWith('/mnist/train-images-1.mask.gz'))).toBe(false);
 
     await t.getByRole('button', { name: 'Pause' }).click();
     await waitFor(page, async () => (await phase(t)) === 'paused');

@@ -53,3 +53,23 @@ export function gradCheck(model: Model, loss: Loss, input: Float32Array, label: 
   }
   return { errors, worst, checked };
 }
+
+/**
+ * A 28×28 MNIST digit enlarged `scale` times with bilinear interpolation, as if drawn on a pad of
+ * 28·scale pixels: the Playground's pad is 280 px, so 10 by default.
+ */
+export function enlargeAsDrawn(pixels: ArrayLike<number>, scale = 10): Uint8Array {
+  const W = 28 * scale;
+  const out = new Uint8Array(W * W);
+  const at = (r: number, c: number): number => (r >= 0 && r < 28 && c >= 0 && c < 28 ? pixels[r * 28 + c] : 0);
+  for (let y = 0; y < W; y++) {
+    const sy = (y + 0.5) / scale - 0.5;
+    const y0 = Math.floor(sy), fy = sy - y0;
+    for (let x = 0; x < W; x++) {
+      const sx = (x + 0.5) / scale - 0.5;
+      const x0 = Math.floor(sx), fx = sx - x0;
+      out[y * W + x] = Math.round((1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) + fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1)));
+    }
+  }
+  return out;
+}

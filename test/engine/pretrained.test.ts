@@ -27,7 +27,21 @@ describe('shipped pretrained weights', () => {
     expect(evaluate(model, softmaxCrossEntropy(), test).accuracy).toBeGreaterThanOrEqual(0.985);
   });
 
+  // The Playground's default readers, trained with the paper's distortions (README: training with distortions).
+  for (const [name, spec, loss] of [['faithful-distort.bin', lenet5, mapLoss], ['modern-distort.bin', modernLenet5, softmaxCrossEntropy]] as const) {
+    it(`${name}: trained with --distort, and reads the test digits as its own record says`, () => {
+      const model = new Model(spec());
+      const file = loadWeights(model, new Uint8Array(readFileSync(path(name))));
+      expect(file.meta.command).toMatch(/ --distort$/);
+      expect(file.meta.distort).toBe(true);
+      expect(file.meta.passes).toBe(20);
+      const result = evaluate(model, loss(), test);
+      expect(result.accuracy).toBeGreaterThanOrEqual(0.99);
+      expect(1 - result.accuracy).toBeCloseTo(file.meta.testError as number, 4);
+    });
+  }
+
   it('each file is well under 300 KB', () => {
-    for (const name of ['faithful.bin', 'modern.bin']) expect(statSync(path(name)).size).toBeLessThan(260_000);
+    for (const name of ['faithful.bin', 'modern.bin', 'faithful-distort.bin', 'modern-distort.bin']) expect(statSync(path(name)).size).toBeLessThan(260_000);
   });
 });

@@ -157,7 +157,7 @@ describe('run cells: every starting snippet runs and shows what its chapter says
     const losses = items.filter((i) => i.kind === 'text' && i.text.startsWith('pass')).map((i) => Number((i as { text: string }).text.split(' ')[4]));
     expect(losses).toHaveLength(3);
     expect(losses[2]).toBeLessThan(losses[0]);
-    expect(fetched).toContain('mnist/train-images-0.bin');
+    expect(fetched).toContain('mnist/train-images-0.mask.gz');
   }, 30_000);
 });
 

@@ -85,9 +85,15 @@ describe('progress arithmetic', () => {
     expect(formatSeconds(-3)).toBe('0 s');
   });
 
-  test('the first download: two chunks of 5,000 images, all labels and the test set', () => {
-    expect(downloadMegabytes(10000)).toBeCloseTo((2 * 3920016 + 60008 + 7840016 + 10008) / 1e6, 9);
-    expect(downloadMegabytes(1000)).toBeCloseTo((3920016 + 60008 + 7840016 + 10008) / 1e6, 9);
+  test('the first download: its chunks of training images, all labels and the test set, at their packed sizes', () => {
+    const bytes: Record<string, number> = { 'train-labels.idx.gz': 30_000, 'test-images.mask.gz': 1_500_000, 'test-labels.idx.gz': 5_000 };
+    for (let c = 0; c < 12; c++) bytes[`train-images-${c}.mask.gz`] = 800_000 + c;
+    const packed = { version: 3, encoding: 'gzip' as const, images: 'ink-mask' as const, chunk: 5000, train: 60000, test: 10000, rows: 28, cols: 28, bytes };
+    expect(downloadMegabytes(10000, packed)).toBeCloseTo((800_000 + 800_001 + 30_000 + 1_500_000 + 5_000) / 1e6, 9);
+    expect(downloadMegabytes(1000, packed)).toBeCloseTo((800_000 + 30_000 + 1_500_000 + 5_000) / 1e6, 9);
+    expect(downloadMegabytes(60000, packed)).toBeCloseTo((12 * 800_000 + 66 + 30_000 + 1_500_000 + 5_000) / 1e6, 9);
+    delete bytes['train-images-1.mask.gz'];
+    expect(() => downloadMegabytes(10000, packed)).toThrow(/lists no train-images-1\.mask\.gz; run node scripts\/pack-mnist\.mjs/);
   });
 });
 

@@ -8,6 +8,7 @@
 import * as engine from '../../../engine/index.ts';
 import type { Digits, VariantName } from '../../../engine/index.ts';
 import { describe, formatNumber, formatValue, type OutputItem } from './model.ts';
+import { packedFile, unpackMnist, unpackMnistImages } from '../../lib/packed-mnist.ts';
 
 export interface CellEnvironment {
   /** The bytes of a file of the site, by its path below the site's base (e.g. 'weights/faithful.bin'). */
@@ -54,8 +55,9 @@ export function cellScope(env: CellEnvironment, emit: (item: OutputItem) => void
     if (!Number.isInteger(count) || count < 1 || count > chunk) {
       throw new RangeError(`trainingDigits: ${formatValue(count, 1)} digits is not allowed (allowed: a whole number from 1 to ${formatNumber(chunk)})`);
     }
-    const images = engine.parseIdxImages(await download(env, 'mnist/train-images-0.bin'), 'training images');
-    const labels = engine.parseIdxLabels(await download(env, 'mnist/train-labels.bin'), 'training labels');
+    // The files are packed (src/lib/packed-mnist.ts); the download is kept packed.
+    const images = engine.parseIdxImages(await unpackMnistImages(await download(env, `mnist/${packedFile.trainImages(0)}`)), 'training images');
+    const labels = engine.parseIdxLabels(await unpackMnist(await download(env, `mnist/${packedFile.trainLabels}`)), 'training labels');
     const size = images.rows * images.cols;
     return { count, rows: images.rows, cols: images.cols, pixels: images.pixels.slice(0, count * size), labels: labels.slice(0, count) };
   }

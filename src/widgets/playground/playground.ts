@@ -1,22 +1,23 @@
 /**
  * <lenet-playground>: draw a digit, see it preprocessed as MNIST was made (engine/preprocess.ts)
  * and classified live by the engine's model, with every layer's activations and the ten
- * outputs as a chart. Weights: the site's pretrained ones, or those the Training chapter left in
- * this browser (handoff.ts).
+ * outputs as a chart. It says when it will not answer (too small, two pieces side by side) and
+ * when it is not sure (model.ts has the rules and where their thresholds come from).
+ * Weights: the site's pretrained ones (by default those trained with distortions), or those the
+ * Training chapter left in this browser (handoff.ts).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { Model, SQUASH_A, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, preprocessDrawing, softmax, type Trace, type VariantName } from '../../../engine/index.ts';
+import { Model, SQUASH_A, VARIANTS, decodeWeights, deskew, loadWeights, lossNamed, prepareDigit, preprocessDrawing, softmax, type Trace, type VariantName } from '../../../engine/index.ts';
 import { paintGrey, paintPlane } from '../../lib/draw.ts';
 import { loadPretrained, pretrainedUrl } from '../../lib/pretrained.ts';
 import { loadHandoff } from '../training/handoff.ts';
 import type { Lang } from '../../i18n.ts';
-import { strokeWidth, type Stroke } from './model.ts';
+import {
+  INK_THRESHOLD, PAD, READERS, UNSURE_SHARE, inkPieces, readerFor, strokeWidth, undoStroke, verdict, type Reader, type Stroke, type Verdict,
+} from './model.ts';
 import { say } from './words.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-/** The pad's drawing resolution (CSS scales it to the page). */
-const PAD = 280;
 
 const css = (el: Element, name: string, fallback: string): string => getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 
@@ -24,8 +25,11 @@ class LenetPlayground extends HTMLElement {
   private locale: Lang = 'en';
   private strokes: Stroke[] = [];
   private drawing: Stroke | null = null;
+  /** The pointer drawing the current stroke: a second finger neither starts nor feeds one. */
+  private pointer: number | null = null;
   private model: Model | undefined;
   private variant: VariantName = 'faithful';
+  private reader: Reader = READERS[0];
   private trace: Trace | undefined;
   private chart: Chart<'bar'> | undefined;
   private pending = false;
@@ -41,8 +45,10 @@ class LenetPlayground extends HTMLElement {
     this.raster.height = PAD;
     this.pad.addEventListener('pointerdown', (e) => this.down(e));
     this.pad.addEventListener('pointermove', (e) => this.move(e));
-    for (const type of ['pointerup', 'pointercancel', 'lostpointercapture'] as const) this.pad.addEventListener(type, () => this.up());
+    for (const type of ['pointerup', 'pointercancel', 'lostpointercapture'] as const) this.pad.addEventListener(type, (e) => this.up(e));
     this.querySelector('[data-clear]')!.addEventListener('click', () => this.clear());
+    this.querySelector('[data-undo]')!.addEventListener('click', () => this.undo());
+    this.querySelector('[data-deskew]')!.addEventListener('change', () => this.classify());
     this.querySelector('[data-retry]')!.addEventListener('click', () => void this.load());
     const source = this.querySelector<HTMLSelectElement>('[data-source]')!;
     const handoff = loadHandoff();
@@ -78,10 +84,10 @@ class LenetPlayground extends HTMLElement {
         if (!variant) throw new Error(`unknown variant ${file.variant}`);
         const model = new Model(variant.spec(), 1);
         loadWeights(model, handoff.bytes);
-        this.use(model, variant.name);
+        this.use(model, readerFor(variant.name));
       } else {
-        const variant = choice === 'modern' ? 'modern' : 'faithful';
-        this.use(await loadPretrained(variant, pretrainedUrl(variant)), variant);
+        const reader = READERS.find((r) => r.id === choice) ?? READERS[0];
+        this.use(await loadPretrained(reader.variant, pretrainedUrl(reader.variant, reader.file)), reader);
       }
       this.status('');
     } catch (err) {
@@ -89,9 +95,11 @@ class LenetPlayground extends HTMLElement {
     }
   }
 
-  private use(model: Model, variant: VariantName): void {
+  private use(model: Model, reader: Reader): void {
+    const variant = reader.variant;
     this.model = model;
     this.variant = variant;
+    this.reader = reader;
     this.trace = model.newTrace();
     this.dataset.variant = variant;
     this.querySelector('[data-chart-caption]')!.textContent = say(variant === 'faithful' ? 'distances' : 'probabilities', this.locale);
@@ -104,8 +112,9 @@ class LenetPlayground extends HTMLElement {
   }
 
   private down(e: PointerEvent): void {
-    if (e.button !== 0) return;
+    if (e.button !== 0 || this.drawing) return;
     e.preventDefault();
+    this.pointer = e.pointerId;
     // Keep receiving the stroke when the pointer leaves the pad (refused for pointers that are already gone).
     try { this.pad.setPointerCapture(e.pointerId); } catch { /* the stroke still works inside the pad */ }
     this.drawing = [this.point(e)];
@@ -115,21 +124,32 @@ class LenetPlayground extends HTMLElement {
   }
 
   private move(e: PointerEvent): void {
-    if (!this.drawing) return;
+    if (!this.drawing || e.pointerId !== this.pointer) return;
     const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
     for (const c of events.length ? events : [e]) this.drawing.push(this.point(c));
     this.paintPad();
     this.request();
   }
 
-  private up(): void {
-    if (!this.drawing) return;
+  private up(e: PointerEvent): void {
+    if (!this.drawing || e.pointerId !== this.pointer) return;
     this.drawing = null;
+    this.pointer = null;
     this.request();
   }
 
   private clear(): void {
     this.strokes = [];
+    this.drawing = null;
+    this.pointer = null;
+    this.paintPad();
+    this.classify();
+  }
+
+  private undo(): void {
+    this.strokes = undoStroke(this.strokes);
+    this.drawing = null;
+    this.pointer = null;
     this.paintPad();
     this.classify();
   }
@@ -159,6 +179,7 @@ class LenetPlayground extends HTMLElement {
     ctx.clearRect(0, 0, PAD, PAD);
     this.strokeAll(ctx, 16, '#111');
     this.querySelector<HTMLElement>('[data-hint]')!.hidden = this.strokes.length > 0;
+    this.querySelector<HTMLButtonElement>('[data-undo]')!.disabled = this.strokes.length === 0;
   }
 
   /** Classifies at most once per frame while the reader draws. */
@@ -170,7 +191,6 @@ class LenetPlayground extends HTMLElement {
 
   private classify(): void {
     const inputCanvas = this.querySelector<HTMLCanvasElement>('[data-input]')!;
-    const answer = this.querySelector<HTMLElement>('[data-answer]')!;
     // Render the strokes as ink alone, at a width proportional to the drawing's size.
     const ctx = this.raster.getContext('2d', { willReadFrequently: true })!;
     ctx.clearRect(0, 0, PAD, PAD);
@@ -178,27 +198,51 @@ class LenetPlayground extends HTMLElement {
     const rgba = ctx.getImageData(0, 0, PAD, PAD).data;
     const ink = new Uint8Array(PAD * PAD);
     for (let i = 0; i < ink.length; i++) ink[i] = rgba[4 * i + 3];
-    const digit = preprocessDrawing(ink, PAD, PAD, 16);
+    let digit = preprocessDrawing(ink, PAD, PAD, INK_THRESHOLD)?.pixels ?? null;
+    if (digit && this.querySelector<HTMLInputElement>('[data-deskew]')!.checked) digit = deskew(digit).pixels;
     const padded = new Uint8Array(32 * 32);
-    if (digit) for (let y = 0; y < 28; y++) padded.set(digit.pixels.subarray(y * 28, y * 28 + 28), (y + 2) * 32 + 2);
+    if (digit) for (let y = 0; y < 28; y++) padded.set(digit.subarray(y * 28, y * 28 + 28), (y + 2) * 32 + 2);
     paintGrey(inputCanvas, padded, 32, 32);
     const model = this.model;
-    if (!digit || !model || !this.trace) {
-      answer.textContent = say('nothing', this.locale);
-      delete this.dataset.answer;
+    const pieces = inkPieces(ink, PAD, PAD, INK_THRESHOLD);
+    // A drawing too small is not run through the network at all.
+    const early = verdict(this.strokes, pieces, this.reader, null);
+    if (!digit || !model || !this.trace || early === 'small') {
+      this.show(early, null);
       this.querySelector<HTMLElement>('[data-layers]')!.hidden = true;
       this.drawChart(null);
       return;
     }
-    const input = prepareDigit({ pixels: digit.pixels, rows: 28, cols: 28 }, 0, new Float32Array(model.inputUnits), 32);
+    const input = prepareDigit({ pixels: digit, rows: 28, cols: 28 }, 0, new Float32Array(model.inputUnits), 32);
     const trace = model.forward(input, this.trace);
     const loss = lossNamed(VARIANTS[this.variant].loss);
     const predicted = loss.predict(trace.output);
-    answer.textContent = String(predicted);
-    answer.setAttribute('aria-label', say('answerIs', this.locale, { answer: predicted }));
-    this.dataset.answer = String(predicted);
+    const values = this.variant === 'faithful' ? Array.from(trace.output) : Array.from(softmax(trace.output));
+    this.show(verdict(this.strokes, pieces, this.reader, values), predicted, values);
     this.drawLayers(trace);
-    this.drawChart(this.variant === 'faithful' ? Array.from(trace.output) : Array.from(softmax(trace.output)), predicted);
+    this.drawChart(values, predicted);
+  }
+
+  /** The answer, its accessible name, the short tag beside it and the longer advice under the pad. */
+  private show(v: Verdict, predicted: number | null, values: number[] = []): void {
+    const answer = this.querySelector<HTMLElement>('[data-answer]')!;
+    const tag = this.querySelector<HTMLElement>('[data-tag]')!;
+    const advice = this.querySelector<HTMLElement>('[data-advice]')!;
+    const l = this.locale;
+    const answered = predicted !== null && (v === 'sure' || v === 'unsure');
+    answer.textContent = answered ? String(predicted) : v === 'empty' ? say('nothing', l) : '?';
+    answer.dataset.verdict = v;
+    answer.setAttribute('aria-label', v === 'empty' ? say('nothingDrawn', l) : v === 'small' ? say('answerSmall', l) : v === 'pieces' ? say('answerPieces', l)
+      : say(v === 'unsure' ? 'answerUnsure' : 'answerIs', l, { answer: predicted ?? '' }));
+    if (answered) this.dataset.answer = String(predicted);
+    else delete this.dataset.answer;
+    this.dataset.verdict = v;
+    tag.hidden = v === 'empty' || v === 'sure';
+    tag.textContent = v === 'small' ? say('tagSmall', l) : v === 'pieces' ? say('tagPieces', l) : v === 'unsure' ? say('tagUnsure', l) : '';
+    const share = `${Math.round(100 * UNSURE_SHARE)} %`;
+    advice.textContent = v === 'small' ? say('adviceSmall', l) : v === 'pieces' ? say('advicePieces', l) : v !== 'unsure' ? ''
+      : this.variant === 'faithful' ? say('adviceUnsureFaithful', l, { d: Math.min(...values).toFixed(1), t: this.reader.unsureAt.toFixed(1), share })
+        : say('adviceUnsureModern', l, { p: `${(100 * Math.max(...values)).toFixed(1)} %`, t: `${(100 * this.reader.unsureAt).toFixed(1)} %`, share });
   }
 
   private drawLayers(trace: Trace): void {

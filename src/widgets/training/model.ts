@@ -4,6 +4,7 @@
  * and no training here: the worker trains with the engine's Trainer.
  */
 import { MAP_J, SDLM_MU, VARIANTS, trainCommand, type OptimizerName, type ScheduleName, type VariantName } from '../../../engine/index.ts';
+import { packedFile, type PackedMnist } from '../../lib/packed-mnist.ts';
 
 /** Training-set sizes the reader can choose; the largest decides how much MNIST the build packs. */
 export const TRAIN_SIZES = [1000, 2000, 5000, 10000, 20000, 60000] as const;
@@ -17,17 +18,14 @@ export const CHUNK = 100;
 /** Misclassified test digits the gallery shows. */
 export const GALLERY = 24;
 
-/**
- * How scripts/pack-mnist.mjs packs MNIST (the worker reads the real numbers from the manifest;
- * these are for the prose): training images in chunks of 5,000, the test set in one file.
- */
-export const PACKED = { chunk: 5000, test: 10000, imageBytes: 28 * 28 };
-
 /** Megabytes a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
-export function downloadMegabytes(trainSize: number): number {
-  const chunks = Math.ceil(trainSize / PACKED.chunk);
-  const bytes = chunks * (16 + PACKED.chunk * PACKED.imageBytes) + (8 + 60000) + (16 + PACKED.test * PACKED.imageBytes) + (8 + PACKED.test);
-  return bytes / 1e6;
+export function downloadMegabytes(trainSize: number, packed: PackedMnist): number {
+  const names = [packedFile.trainLabels, packedFile.testImages, packedFile.testLabels];
+  for (let c = 0; c < Math.ceil(trainSize / packed.chunk); c++) names.push(packedFile.trainImages(c));
+  return names.reduce((sum, name) => {
+    if (!(name in packed.bytes)) throw new Error(`the MNIST manifest lists no ${name}; run node scripts/pack-mnist.mjs`);
+    return sum + packed.bytes[name];
+  }, 0) / 1e6;
 }
 
 export interface Settings {

@@ -4,7 +4,7 @@
  * per-pass test error, wall time), so the page can never quote a run that did not happen. The
  * paper's own result is from LeCun et al. 1998, section III.C.
  */
-import { shippedRun } from '../../data/pretrained.ts';
+import { shippedRun, weightsFileRun } from '../../data/pretrained.ts';
 
 export interface ReferenceRun {
   command: string;
@@ -34,3 +34,14 @@ export const REFERENCE: ReferenceRun = {
   history: (run.history as { pass: number; trainError: number; testError: number }[])
     .map(({ pass, trainError, testError }) => ({ pass, trainError, testError })),
 };
+
+/**
+ * The runs with the paper's distortions (section III.C: 0.8 % for LeNet-5 with 540,000 distorted
+ * images added) that made the Playground's default weights, from their files' own records.
+ */
+export interface DistortedRun { command: string; passes: number; testError: number; minutes: number }
+const distorted = (file: string): DistortedRun => {
+  const r = weightsFileRun(file);
+  return { command: `npx ${String(r.command)}`, passes: Number(r.passes), testError: Number(r.testError), minutes: Number(r.wallSeconds) / 60 };
+};
+export const DISTORTED = { faithful: distorted('faithful-distort.bin'), modern: distorted('modern-distort.bin'), paperTestError: 0.008 };

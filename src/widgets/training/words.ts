@@ -4,6 +4,17 @@ type Words = Record<string, Record<Lang, string>>;
 
 export const words = {
   settings: { en: 'Training settings', 'zh-CN': '训练设置' },
+  distortStored: { en: 'as stored', 'zh-CN': '原样' },
+  distortPass: { en: 'pass {pass}', 'zh-CN': '第 {pass} 轮' },
+  distortParams: { en: 'shift {dx}, {dy} px · scale {s} · squeeze {q} · shear {k}', 'zh-CN': '平移 {dx}、{dy} 像素 · 缩放 {s} · 挤压 {q} · 错切 {k}' },
+  distortCaption: {
+    en: 'The first training digit (a {label}) as stored, and as “lenet train --distort --seed {seed}” shows it to the network in each of its first seven passes: a fresh distortion every pass, drawn from the seed, the pass and the digit’s index.',
+    'zh-CN': '第一个训练数字（一个 {label}）的原样，以及 “lenet train --distort --seed {seed}” 在前七轮里每一轮交给网络的样子：每轮都重新抽一个变形，由种子、轮次和数字的序号决定。',
+  },
+  distortRanges: {
+    en: 'Each parameter is drawn uniformly: shift −{shift} to +{shift} px in x and in y; scale ×{scale} to ×{scaleHigh}; squeeze q from 1/{squeeze} to {squeeze} (width × q, height ÷ q); horizontal shear k from −{shear} to +{shear} (x moves by k·y).',
+    'zh-CN': '每个参数都均匀抽取：x、y 方向各平移 −{shift} 到 +{shift} 像素；缩放 ×{scale} 到 ×{scaleHigh}；挤压系数 q 从 1/{squeeze} 到 {squeeze}（宽度乘 q，高度除以 q）；水平错切 k 从 −{shear} 到 +{shear}（x 移动 k·y）。',
+  },
   variant: { en: 'Network', 'zh-CN': '网络' },
   faithful: { en: 'Faithful 1998', 'zh-CN': '忠实 1998 版' },
   modern: { en: 'Modern', 'zh-CN': '现代版' },

@@ -8,14 +8,13 @@ import {
   type Digits, type Loss,
 } from '../../../engine/index.ts';
 import { CHUNK, CURVE_TEST, GALLERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
-
-interface Manifest { version: number; chunk: number; train: number; test: number; rows: number; cols: number }
+import { packedFile, unpackMnist, unpackMnistImages, type PackedMnist } from '../../lib/packed-mnist.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
 
 // ── Data ───────────────────────────────────────────────────────────────────────────────────
 
-let manifest: Manifest | undefined;
+let manifest: PackedMnist | undefined;
 const trainChunks: Uint8Array[] = [];
 let trainLabels: Uint8Array | undefined;
 let testSet: Digits | undefined;
@@ -45,37 +44,37 @@ async function ensureData(base: string, trainSize: number): Promise<Digits> {
   if (!manifest) {
     const r = await fetch(`${base}mnist/manifest.json`);
     if (!r.ok) throw new Error(`${base}mnist/manifest.json: HTTP ${r.status}`);
-    manifest = (await r.json()) as Manifest;
+    manifest = (await r.json()) as PackedMnist;
   }
   const m = manifest;
   const side = m.rows * m.cols;
   const chunks = Math.ceil(trainSize / m.chunk);
-  const wanted: { url: string; size: number; use: (b: Uint8Array) => void }[] = [];
+  // Each file's own unpacking (src/lib/packed-mnist.ts): images have an ink mask, labels are plain IDX.
+  const wanted: { name: string; unpack: (b: Uint8Array) => Promise<Uint8Array>; use: (b: Uint8Array) => void }[] = [];
   for (let c = 0; c < chunks; c++) {
     if (trainChunks[c]) continue;
-    wanted.push({ url: `${base}mnist/train-images-${c}.bin`, size: 16 + m.chunk * side,
-      use: (b) => { trainChunks[c] = parseIdxImages(b, `training images ${c}`).pixels; } });
+    wanted.push({ name: packedFile.trainImages(c), unpack: unpackMnistImages, use: (b) => { trainChunks[c] = parseIdxImages(b, `training images ${c}`).pixels; } });
   }
-  if (!trainLabels) wanted.push({ url: `${base}mnist/train-labels.bin`, size: 8 + m.train, use: (b) => { trainLabels = parseIdxLabels(b, 'training labels'); } });
+  if (!trainLabels) wanted.push({ name: packedFile.trainLabels, unpack: unpackMnist, use: (b) => { trainLabels = parseIdxLabels(b, 'training labels'); } });
   let testImages: Uint8Array | undefined;
   if (!testSet) {
-    wanted.push({ url: `${base}mnist/test-images.bin`, size: 16 + m.test * side, use: (b) => { testImages = b; } });
-    wanted.push({ url: `${base}mnist/test-labels.bin`, size: 8 + m.test, use: (b) => {
+    wanted.push({ name: packedFile.testImages, unpack: unpackMnistImages, use: (b) => { testImages = b; } });
+    wanted.push({ name: packedFile.testLabels, unpack: unpackMnist, use: (b) => {
       const images = parseIdxImages(testImages!, 'test images');
       testSet = { ...images, labels: parseIdxLabels(b, 'test labels') };
     } });
   }
-  const total = wanted.reduce((s, w) => s + w.size, 0);
+  const total = wanted.reduce((s, w) => s + m.bytes[w.name], 0);
   let loaded = 0;
   let lastPost = 0;
   if (total > 0) post({ type: 'loading', loaded, total });
   for (const w of wanted) {
-    const bytes = await fetchBytes(w.url, (n) => {
+    const packed = await fetchBytes(`${base}mnist/${w.name}`, (n) => {
       loaded += n;
       const now = performance.now();
       if (now - lastPost > 100) { lastPost = now; post({ type: 'loading', loaded: Math.min(loaded, total), total }); }
     });
-    w.use(bytes);
+    w.use(await w.unpack(packed));
   }
   if (total > 0) post({ type: 'loading', loaded: total, total });
   const pixels = new Uint8Array(trainSize * side);
