@@ -102,7 +102,7 @@ export class SpecError extends Error {
   readonly setting: string;
   readonly value: unknown;
   readonly allowed: string;
-  /** Why the value was refused, e.g. 'is larger than the padded input 32×32'. */
+  /** Why the value was refused, e.g. 'is larger than the input 4×4'. */
   readonly reason: string;
   constructor(layer: string, setting: string, value: unknown, allowed: string, reason = 'is not allowed') {
     // A missing setting has no value to show: "C1: activation is missing (allowed: …)".

@@ -118,6 +118,10 @@ const settingsZh: [RegExp, string][] = [
   [/^total parameters$/, '总参数数'], [/^total fixed parameters$/, '总固定参数数'], [/^total connections$/, '总连接数'], [/^total multiply-accumulates$/, '总乘加次数'],
 ];
 
+// The engine names where a spec fails: a layer's own name (C1, S2, … — the same in both languages),
+// or one of these words, which a Chinese page must not show in English ("input：…").
+const placesZh: [RegExp, string][] = [[/^input$/, '输入'], [/^network$/, '网络'], [/^layer (\d+)$/, '第 $1 层']];
+
 function translate(text: string, table: [RegExp, string][]): string | undefined {
   for (const [pattern, zh] of table) if (pattern.test(text)) return text.replace(pattern, zh);
   return undefined;
@@ -131,5 +135,6 @@ export function describeSpecError(err: { message: string; layer: string; setting
   if (!reason || !allowed || !setting) return err.message;
   // A table row is named by its position; its (empty or wrong) contents are in the reason.
   const value = Array.isArray(err.value) ? '' : ` ${String(err.value)} `;
-  return `${err.layer}：${setting}${value}${reason}（允许：${allowed}）`;
+  const place = translate(err.layer, placesZh) ?? err.layer;
+  return `${place}：${setting}${value}${reason}（允许：${allowed}）`;
 }

@@ -37,8 +37,9 @@ export function convCounts(spec: ConvSpec, input: Shape): LayerCounts {
   const paddedH = input.height + 2 * padding;
   const paddedW = input.width + 2 * padding;
   if (kernel > Math.min(paddedH, paddedW)) {
+    // Speak of a padded input only when there is padding: with none, the input is what it is.
     throw new SpecError(name, 'kernel size', kernel, `1 to ${Math.min(paddedH, paddedW)}`,
-      `is larger than the padded input ${paddedH}×${paddedW}`);
+      `is larger than the ${padding > 0 ? 'padded ' : ''}input ${paddedH}×${paddedW}`);
   }
   if (padding >= kernel) {
     // A receptive field made only of padding would see no input at all.

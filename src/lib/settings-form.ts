@@ -39,7 +39,8 @@ export abstract class SettingsForm<Settings extends object> extends HTMLElement 
     this.update();
   }
 
-  protected showError(control: string | undefined, message: string): void {
+  /** `keepLastValid`: the numbers on screen are the last valid ones (marked stale); false when the widget shows what it could compute instead. */
+  protected showError(control: string | undefined, message: string, keepLastValid = true): void {
     const input = this.inputs().find((i) => i.name === control);
     const slot = input ? this.querySelector<HTMLElement>(`#${CSS.escape(input.id)}-error`) : this.querySelector<HTMLElement>('[data-general-error]');
     input?.setAttribute('aria-invalid', 'true');
@@ -47,6 +48,7 @@ export abstract class SettingsForm<Settings extends object> extends HTMLElement 
       slot.textContent = message;
       slot.hidden = false;
     }
+    if (!keepLastValid) return;
     this.querySelector<HTMLElement>('[data-stale]')!.hidden = false;
     this.classList.add('is-stale');
   }

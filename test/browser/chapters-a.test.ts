@@ -155,7 +155,7 @@ describe.each(languages)('chapters Input, C1, C3 ($lang)', ({ lang, prefix, word
     await calc.getByLabel(words.kernel).fill('99');
     const alert = calc.getByRole('alert').filter({ hasText: /99/ });
     await expect(alert.count()).resolves.toBe(1);
-    await expect(alert.textContent()).resolves.toMatch(lang === 'en' ? /kernel size 99 is larger than the padded input 40×40/ : /卷积核大小 99 大于补零后的输入 40×40/);
+    await expect(alert.textContent()).resolves.toMatch(lang === 'en' ? /kernel size 99 is larger than the input 40×40/ : /卷积核大小 99 大于输入 40×40/);
     await noBadNumbers(page);
 
     await calc.getByRole('button', { name: words.reset }).click();

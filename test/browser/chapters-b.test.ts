@@ -209,8 +209,8 @@ describe.each(['en', 'zh-CN'] as const)('chapters S2, S4, C5 (%s)', (lang) => {
     await slider.fill('28');
     const alert = growth.getByRole('alert');
     await expect(alert.textContent()).resolves.toBe(lang === 'en'
-      ? 'C5: kernel size 5 is larger than the padded input 4×4 (allowed: 1 to 4)'
-      : 'C5：卷积核大小 5 大于补零后的输入 4×4（允许：1 到 4）');
+      ? 'C5: kernel size 5 is larger than the input 4×4 (allowed: 1 to 4)'
+      : 'C5：卷积核大小 5 大于输入 4×4（允许：1 到 4）');
     await expect(alert.isVisible()).resolves.toBe(true);
     expect(await growth.innerText()).not.toMatch(/NaN|undefined|Infinity|-\d/);
     await expectActivations(page, 'C5');

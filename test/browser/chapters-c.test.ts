@@ -78,12 +78,12 @@ describe('Overview: the editable network', () => {
     const editor = page.locator('network-editor');
     await editor.getByLabel('C1 kernel size').fill('40');
     await expect(editor.getByRole('alert').filter({ hasText: /./ }).first().textContent())
-      .resolves.toBe('C1: kernel size 40 is larger than the padded input 32×32 (allowed: 1 to 32)');
+      .resolves.toBe('C1: kernel size 40 is larger than the input 32×32 (allowed: 1 to 32)');
     await expect(editor.getByLabel('C1 kernel size').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await editor.getByLabel('C1 kernel size').fill('9');
     await expect(editor.getByRole('alert').filter({ hasText: /./ }).first().textContent())
-      .resolves.toBe('With these settings a later layer can no longer be built: C5: kernel size 5 is larger than the padded input 4×4 (allowed: 1 to 4)');
+      .resolves.toBe('With these settings a later layer can no longer be built: C5: kernel size 5 is larger than the input 4×4 (allowed: 1 to 4)');
 
     await editor.getByLabel('Input size').fill('');
     await expect(editor.getByRole('alert').filter({ hasText: 'whole number' }).count()).resolves.toBe(1);
@@ -112,9 +112,58 @@ describe('Overview: the editable network', () => {
     await expect(editor.getByTestId('editor-total-params').textContent()).resolves.toBe(count(expected.analysis.total.params));
     await editor.getByLabel('C1 卷积核大小').fill('33');
     await expect(editor.getByRole('alert').filter({ hasText: /./ }).first().textContent())
-      .resolves.toBe('C1：卷积核大小 33 大于补零后的输入 32×32（允许：1 到 32）');
+      .resolves.toBe('C1：卷积核大小 33 大于输入 32×32（允许：1 到 32）');
     await editor.getByRole('button', { name: '恢复论文取值' }).click();
     await expect(editor.getByTestId('editor-total-connections').textContent()).resolves.toBe('340,908');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('an input that breaks the chain (28): the table and a list show how far it gets, layer by layer, and ✗ where it stops', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/overview/');
+    const editor = page.locator('network-editor');
+    await editor.getByLabel('Input size').fill('28');
+    // By hand: C1 5×5 → 24; S2 halves → 12; C3 5×5 → 8; S4 halves → 4; C5's 5×5 kernel no longer fits in 4×4.
+    const chain = editor.getByRole('list', { name: 'How far the input gets, layer by layer' });
+    await expect(chain.getByRole('listitem').allTextContents()).resolves
+      .toEqual(['Input 1@28×28', 'C1 6@24×24', 'S2 6@12×12', 'C3 16@8×8', 'S4 16@4×4', 'C5 ✗ cannot be built']);
+    const alert = editor.getByRole('alert').filter({ hasText: /./ });
+    await expect(alert.textContent()).resolves
+      .toBe('With these settings a later layer can no longer be built: C5: kernel size 5 is larger than the input 4×4 (allowed: 1 to 4)');
+    // Nothing is padded here, so nothing speaks of padding.
+    expect(await editor.innerText()).not.toMatch(/padd/i);
+    const row = (name: string) => editor.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    // The layers that were built keep their real numbers (C1's 156 parameters do not depend on the input size) …
+    await expect(row('S4').textContent()).resolves.toContain('16@4×4');
+    await expect(row('C1').textContent()).resolves.toContain('156');
+    // … C5 is marked, the layers after it and the totals are not made up.
+    await expect(row('C5').locator('td').first().textContent()).resolves.toBe('✗');
+    await expect(row('F6').locator('td').allTextContents()).resolves.toEqual(['–', '–', '–']);
+    await expect(editor.getByTestId('editor-total-params').textContent()).resolves.toBe('–');
+    await expect(editor.evaluate((e) => e.classList.contains('is-stale'))).resolves.toBe(false);
+    await noBadNumbers(page);
+
+    // Back to a size that works: the chain goes away and the totals come back.
+    await editor.getByLabel('Input size').fill('32');
+    await expect(chain.isHidden()).resolves.toBe(true);
+    await expect(editor.getByTestId('editor-total-params').textContent()).resolves.toBe('60,000');
+    await expect(row('OUTPUT').textContent()).resolves.toContain('840');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('in Chinese, the engine’s messages carry no English: a refused input size and a broken chain', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/zh-cn/chapters/overview/');
+    const editor = page.locator('network-editor');
+    await editor.getByLabel('输入尺寸').fill('0');
+    const alert = editor.getByRole('alert').filter({ hasText: /./ });
+    await expect(alert.textContent()).resolves.toMatch(/^输入：输入尺寸 0 不是允许范围内的整数（允许：1 到 [\d,]+ 之间的整数）$/);
+    await editor.getByLabel('输入尺寸').fill('28');
+    await expect(alert.textContent()).resolves.toBe('在这些设置下，后面的某一层无法构建：C5：卷积核大小 5 大于输入 4×4（允许：1 到 4）');
+    await expect(editor.getByRole('list', { name: '输入逐层能走到哪里' }).getByRole('listitem').allTextContents()).resolves
+      .toEqual(['输入 1@28×28', 'C1 6@24×24', 'S2 6@12×12', 'C3 16@8×8', 'S4 16@4×4', 'C5 ✗ 无法构建']);
+    // Apart from layer names (C1 … OUTPUT) and shapes, no Latin word in what the widget says.
+    expect((await alert.textContent())!.replace(/\b(C\d|S\d|F6|OUTPUT)\b/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -33,7 +33,7 @@ describe('layer calculator (lab page)', () => {
 
     await c1.getByLabel('Kernel size').fill('40');
     const error = c1.getByRole('alert').filter({ hasText: 'kernel size 40' });
-    await expect(error.textContent()).resolves.toBe('C1: kernel size 40 is larger than the padded input 32×32 (allowed: 1 to 32)');
+    await expect(error.textContent()).resolves.toBe('C1: kernel size 40 is larger than the input 32×32 (allowed: 1 to 32)');
     await expect(c1.getByLabel('Kernel size').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await c1.innerText()).not.toMatch(/NaN|undefined|Infinity/);
 
@@ -53,7 +53,7 @@ describe('layer calculator (lab page)', () => {
     const c1 = page.locator('layer-calculator[data-layer="C1"][data-lang="zh-CN"]');
     await c1.getByLabel('卷积核大小').fill('33');
     await expect(c1.getByRole('alert').filter({ hasText: /./ }).first().textContent())
-      .resolves.toBe('C1：卷积核大小 33 大于补零后的输入 32×32（允许：1 到 32）');
+      .resolves.toBe('C1：卷积核大小 33 大于输入 32×32（允许：1 到 32）');
     await c1.getByLabel('填充').fill('1');
     await expect(value(c1, 'output')).resolves.toBe('6@2×2');
     expect(consoleErrors).toEqual([]);

@@ -172,6 +172,46 @@ describe('Training chapter', () => {
     await context.close();
   }, 120_000);
 
+  test('Resume pressed while the pause’s test pass still runs: the run goes on (status, bar, Pause and Stop), and the bar ends at 100 % with a current accessible value', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), '/chapters/training/');
+    const t = page.locator('lenet-training');
+    const bar = t.getByRole('progressbar', { name: 'Training progress' });
+    const barValue = () => bar.evaluate((e) => (e as HTMLProgressElement).value);
+    const status = async () => (await t.locator('[data-status]').textContent()) ?? '';
+    await t.getByLabel('Training images').selectOption('1000');
+    await t.getByLabel('Passes').fill('2');
+    await t.getByRole('button', { name: 'Start training' }).click();
+    await waitFor(page, async () => (await points(t, 'loss')) >= 2);
+
+    // Slow the page down so the pause's test pass over 10,000 digits surely lasts until Resume.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await t.getByRole('button', { name: 'Pause' }).click();
+    await waitFor(page, async () => /^Testing on the 10,000 test digits/.test(await status()), 30_000);
+    expect(await phase(t)).toBe('paused');
+    await t.getByRole('button', { name: 'Resume' }).click();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const resumedAt = await barValue();
+
+    // The run is running again: its status counts samples, the bar moves, Pause and Stop answer.
+    await waitFor(page, async () => /^Pass [12] of 2: /.test(await status()), 20_000);
+    await waitFor(page, async () => (await barValue()) > resumedAt, 20_000);
+    expect(await phase(t)).toBe('running');
+    await expect(t.getByRole('button', { name: 'Pause' }).isEnabled()).resolves.toBe(true);
+    await expect(t.getByRole('button', { name: 'Stop' }).isEnabled()).resolves.toBe(true);
+
+    await waitFor(page, async () => (await phase(t)) === 'ended', 180_000);
+    expect(await status()).toMatch(/^Done: 2,000 samples in .+\. Test accuracy [\d.]+ % on all 10,000 test digits\.$/);
+    // The bar ends full, and Chromium's accessibility tree (what a screen reader reads) says so.
+    await expect(bar.evaluate((e) => (e as HTMLProgressElement).position)).resolves.toBe(1);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const node = nodes.find((n) => n.role?.value === 'progressbar' && n.name?.value === 'Training progress');
+    const valueMax = node?.properties?.find((p) => p.name === 'valuemax')?.value.value;
+    expect([node?.value?.value, valueMax]).toEqual([1, 1]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   test('the Chinese page: Chinese labels, a refused file explained in Chinese, no console errors', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(browser, inject('baseUrl'), '/zh-cn/chapters/training/');
     const t = page.locator('lenet-training');

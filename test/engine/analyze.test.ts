@@ -192,7 +192,8 @@ describe('invalid specs are refused with a message naming the layer, the setting
   const conv = (over: Partial<LayerSpec> & Record<string, unknown>): NetworkSpec =>
     net(32, 1, { kind: 'conv', name: 'C1', maps: 6, kernel: 5, activation: 'squash', ...over } as LayerSpec);
   const cases: [string, NetworkSpec, RegExp][] = [
-    ['kernel larger than the padded input', conv({ kernel: 40 }), /^C1: kernel size 40 is larger than the padded input 32×32 \(allowed: 1 to 32\)/],
+    ['kernel larger than the input (no padding: no "padded")', conv({ kernel: 40 }), /^C1: kernel size 40 is larger than the input 32×32 \(allowed: 1 to 32\)/],
+    ['kernel larger than the padded input', conv({ kernel: 40, padding: 2 }), /^C1: kernel size 40 is larger than the padded input 36×36 \(allowed: 1 to 36\)/],
     ['zero kernel', conv({ kernel: 0 }), /^C1: kernel size 0 .*allowed: a whole number from 1/],
     ['fractional kernel', conv({ kernel: 2.5 }), /^C1: kernel size 2.5 /],
     ['negative maps', conv({ maps: -3 }), /^C1: feature maps -3 /],
@@ -223,7 +224,7 @@ describe('invalid specs are refused with a message naming the layer, the setting
     ['unknown kind', net(4, 1, { kind: 'lstm', name: 'X' } as unknown as LayerSpec), /^X: kind lstm .*conv, subsample, full, rbf/],
     ['duplicate layer names', net(8, 1, { kind: 'full', name: 'F', units: 2, activation: 'none' }, { kind: 'full', name: 'F', units: 2, activation: 'none' }), /^layer 2: name F .*used by no other layer/],
     ['no layers', { input: { size: 32, channels: 1 }, layers: [] }, /^network: layers .*at least one layer/],
-    ['a later layer that no longer fits', { ...lenet5(), input: { size: 16, channels: 1 } }, /^C5: kernel size 5 is larger than the padded input 1×1/],
+    ['a later layer that no longer fits', { ...lenet5(), input: { size: 16, channels: 1 } }, /^C5: kernel size 5 is larger than the input 1×1/],
     ['a misspelt setting', conv({ strides: 2 }), /^C1: strides 2 is not a setting of a conv layer; did you mean "stride"\? \(allowed: kind, name, maps, kernel, stride, padding, table, activation\)$/],
     ['a setting of another kind', conv({ units: 10 }), /^C1: units 10 is not a setting of a conv layer; it belongs to full layers/],
     ['a misspelt input setting', { input: { sise: 32, size: 32, channels: 1 }, layers: lenet5().layers } as unknown as NetworkSpec, /^input: sise 32 is not a setting of the input; did you mean "size"\?/],

@@ -25,8 +25,8 @@ describe('C5 growth model', () => {
     const g = grow(28);
     expect(g.ok).toBe(false);
     if (g.ok) return;
-    expect(g.error.message).toBe('C5: kernel size 5 is larger than the padded input 4×4 (allowed: 1 to 4)');
-    expect(describeSpecError(g.error, 'zh-CN')).toBe('C5：卷积核大小 5 大于补零后的输入 4×4（允许：1 到 4）');
+    expect(g.error.message).toBe('C5: kernel size 5 is larger than the input 4×4 (allowed: 1 to 4)');
+    expect(describeSpecError(g.error, 'zh-CN')).toBe('C5：卷积核大小 5 大于输入 4×4（允许：1 到 4）');
     const tiny = grow(8);
     expect(!tiny.ok && tiny.error.layer).toBe('C3');
   });

@@ -44,13 +44,42 @@ describe('network editor model', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.control).toBeUndefined();
-    expect(r.error.message).toBe('C5: kernel size 5 is larger than the padded input 4×4 (allowed: 1 to 4)');
-    expect(describeSpecError(r.error, 'zh-CN')).toBe('C5：卷积核大小 5 大于补零后的输入 4×4（允许：1 到 4）');
+    expect(r.error.message).toBe('C5: kernel size 5 is larger than the input 4×4 (allowed: 1 to 4)');
+    expect(describeSpecError(r.error, 'zh-CN')).toBe('C5：卷积核大小 5 大于输入 4×4（允许：1 到 4）');
   });
   test('0 feature maps and a 0 input size point at their controls', () => {
     const maps = computeNetwork({ inputSize: 32, c1Maps: 0, c1Kernel: 5 });
     expect(!maps.ok && maps.control).toBe('c1Maps');
     const size = computeNetwork({ inputSize: 0, c1Maps: 6, c1Kernel: 5 });
     expect(!size.ok && size.control).toBe('inputSize');
+  });
+  test('an input of 28 breaks the chain at C5: the layers before it as the engine builds them, by hand 24, 12, 8, 4', () => {
+    const r = computeNetwork({ inputSize: 28, c1Maps: 6, c1Kernel: 5 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.control).toBeUndefined();
+    expect(r.chain?.input).toEqual({ maps: 1, height: 28, width: 28 });
+    expect(r.chain?.built.map((l) => [l.name, l.output.height])).toEqual([['C1', 24], ['S2', 12], ['C3', 8], ['S4', 4]]);
+    expect(r.chain?.failed).toBe('C5');
+    expect(r.chain?.notReached).toEqual(['F6', 'OUTPUT']);
+    // Each built layer carries the engine's full report, the same as in a network that stops there.
+    const spec = editedNetwork({ inputSize: 28, c1Maps: 6, c1Kernel: 5 }).spec;
+    expect(r.chain?.built).toEqual(analyze({ ...spec, layers: spec.layers.slice(0, 4) }).layers);
+    // No padding anywhere, so the message does not speak of a padded input.
+    expect(r.error.message).toBe('C5: kernel size 5 is larger than the input 4×4 (allowed: 1 to 4)');
+  });
+  test('a refusal in C1 itself: the chain is the input alone; a refused input size has no chain', () => {
+    const c1 = computeNetwork({ inputSize: 32, c1Maps: 6, c1Kernel: 33 });
+    expect(!c1.ok && [c1.chain?.built, c1.chain?.failed, c1.chain?.input.height]).toEqual([[], 'C1', 32]);
+    const size = computeNetwork({ inputSize: 0, c1Maps: 6, c1Kernel: 5 });
+    expect(!size.ok && size.chain).toBeUndefined();
+  });
+  test('in Chinese, the place the engine names is Chinese too: no "input：" prefix', () => {
+    const size = computeNetwork({ inputSize: 0, c1Maps: 6, c1Kernel: 5 });
+    if (size.ok) throw new Error('0 should be refused');
+    expect(size.error.layer).toBe('input');
+    const zh = describeSpecError(size.error, 'zh-CN');
+    expect(zh).toMatch(/^输入：输入尺寸 0 /);
+    expect(zh).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MAP_J, SDLM_MU } from '../../engine/index.ts';
 import {
-  CHUNK, MAX_BATCH, SHORT_RUN_RATE, chartable, chunkLoss, commandOf, curveEvery, defaultRate, defaultSettings, downloadMegabytes, formatSeconds, lossBlewUp, pace,
+  CHUNK, MAX_BATCH, SHORT_RUN_RATE, chartable, chunkLoss, commandArguments, commandOf, curveEvery, defaultRate, defaultSettings, downloadMegabytes, formatSeconds, lossBlewUp, pace,
   parseSettings, thin, type Settings,
 } from '../../src/widgets/training/model.ts';
 
@@ -112,3 +112,19 @@ describe('the seeds behind the shipped runs', () => {
     expect(meanError([{ testError: 0.01 }, { testError: 0.02 }])).toBeCloseTo(0.015, 12);
   });
 });
+
+describe('the command line, cut where a line may break', () => {
+  test('the program stays whole and each flag keeps its value; joined by spaces, the pieces are the command', () => {
+    const command = commandOf({ ...defaultSettings(), variant: 'faithful', batchSize: 10 });
+    const pieces = commandArguments(command);
+    expect(pieces[0]).toBe('npx lenet train');
+    expect(pieces).toContain('--map-j 10');
+    expect(pieces).toContain('--batch-size 10');
+    expect(pieces.slice(1).every((p) => /^--[a-z-]+( \S+)?$/.test(p))).toBe(true);
+    expect(pieces.join(' ')).toBe(command);
+  });
+  test('a flag without a value stands alone; a second word after a flag’s value starts a piece of its own', () => {
+    expect(commandArguments('npx lenet train --resume --variant modern extra')).toEqual(['npx lenet train', '--resume', '--variant modern', 'extra']);
+  });
+});
+

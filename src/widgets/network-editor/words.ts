@@ -25,6 +25,10 @@ const words = {
     'zh-CN': '论文中 C3 的连接表是专为 6 张 C1 特征图设计的；现在 C1 有 {maps} 张特征图，所以这里的 C3 改为全连接：每张 C3 特征图都连接全部 S2 特征图。',
   },
   fixed: { en: 'fixed', 'zh-CN': '固定' },
+  chain: { en: 'How far the input gets, layer by layer', 'zh-CN': '输入逐层能走到哪里' },
+  input: { en: 'Input', 'zh-CN': '输入' },
+  stopsHere: { en: 'cannot be built', 'zh-CN': '无法构建' },
+  scrollTable: { en: 'The network with your settings (scrolls sideways)', 'zh-CN': '按你的设置得到的网络（可横向滚动）' },
   changed: { en: 'differs from the paper', 'zh-CN': '与论文不同' },
   caption: {
     en: 'LeNet-5 with your settings, analysed by the engine; highlighted numbers differ from the paper’s.',

@@ -79,6 +79,21 @@ export function commandOf(s: Settings): string {
 }
 
 /**
+ * A command cut into the pieces a line may not break inside: the program and its subcommand, then
+ * each flag with its value ("--map-j 10"). The pieces joined by single spaces are the command again.
+ */
+export function commandArguments(command: string): string[] {
+  const pieces: string[] = [];
+  for (const token of command.split(' ').filter((t) => t !== '')) {
+    const last = pieces.at(-1);
+    const flagWithValue = last !== undefined && last.startsWith('--') && last.includes(' ');
+    if (last !== undefined && !token.startsWith('--') && !flagWithValue) pieces[pieces.length - 1] = `${last} ${token}`;
+    else pieces.push(token);
+  }
+  return pieces;
+}
+
+/**
  * A run whose loss stays finite can still have blown up: squashing units saturate and the loss
  * settles far above where it started. We call it diverged when the mean loss of the latest
  * samples is more than `factor` times the untrained network's loss (measured on test digits
@@ -148,7 +163,8 @@ export type FromWorker =
   | { type: 'progress'; done: number; total: number; pass: number; passes: number; trainMs: number; loss: number }
   | { type: 'accuracy'; done: number; accuracy: number }
   | { type: 'snapshot'; done: number; variant: VariantName; kernels: number[]; f6: number[]; output: number[]; label: number }
-  | { type: 'evaluating'; done: number; total: number }
+  /** `final`: the run's last test (after the last sample or a Stop); otherwise a pause's, which a Resume cuts short. */
+  | { type: 'evaluating'; done: number; total: number; final: boolean }
   | { type: 'evaluated'; done: number; result: Evaluated }
   | { type: 'paused' }
   | { type: 'finished'; reason: 'done' | 'stopped'; weights: ArrayBuffer; variant: string }

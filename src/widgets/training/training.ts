@@ -6,7 +6,7 @@
  */
 import { Model, VARIANTS, WeightsError, decodeWeights, loadWeights, softmax, type VariantName } from '../../../engine/index.ts';
 import type { Lang } from '../../i18n.ts';
-import { commandOf, defaultRate, formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
+import { commandArguments, commandOf, defaultRate, formatSeconds, pace, parseSettings, type Evaluated, type FromWorker, type Settings, type ToWorker } from './model.ts';
 import { saveHandoff } from './handoff.ts';
 import { paintGrey, paintPlane } from '../../lib/draw.ts';
 import { paintComparison } from '../rbf/compare.ts';
@@ -46,6 +46,7 @@ class LenetTraining extends HTMLElement {
     on('resume', () => { this.send({ type: 'resume' }); this.setPhase('running'); });
     on('stop', () => { this.send({ type: 'stop' }); this.setPhase('testing'); });
     on('reset', () => this.reset());
+    on('copy', () => void this.copyCommand());
     on('retry', () => this.start());
     on('export', () => this.download());
     on('playground', () => this.toPlayground());
@@ -111,7 +112,29 @@ class LenetTraining extends HTMLElement {
     const p = parseSettings(raw);
     const code = this.q('[data-command]');
     if (!p.ok) return;
-    code.textContent = commandOf(p.settings);
+    code.replaceChildren(...commandArguments(commandOf(p.settings)).flatMap((a, i) => {
+      const piece = document.createElement('span');
+      piece.className = 'arg';
+      piece.textContent = a;
+      return i ? [' ', piece] : [piece];
+    }));
+    this.q('[data-copied]').textContent = '';
+  }
+
+  /** Copies the command exactly as shown; where the browser refuses, selects it for Ctrl+C. */
+  private async copyCommand(): Promise<void> {
+    const code = this.q('[data-command]');
+    const said = this.q('[data-copied]');
+    try {
+      await navigator.clipboard.writeText(code.textContent ?? '');
+      said.textContent = this.say('copied');
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      said.textContent = this.say('copySelected');
+    }
   }
 
   private ensureWorker(): Worker {
@@ -225,7 +248,11 @@ class LenetTraining extends HTMLElement {
         this.schedule();
         break;
       case 'evaluating':
-        if (this.phase === 'running') this.setPhase('testing');
+        // Only the final test is a phase of its own. A pause's test reports while paused; its
+        // last reports can still arrive after a Resume, and must not take the running run over.
+        if (m.final) {
+          if (this.phase !== 'testing') this.setPhase('testing');
+        } else if (this.phase !== 'paused') break;
         this.status(this.say('evaluating', { done: this.n(m.done) }));
         break;
       case 'evaluated':
@@ -283,8 +310,11 @@ class LenetTraining extends HTMLElement {
     // A task of its own, so that the curves and the network's insides never add up to a long task.
     setTimeout(() => this.drawSnapshot(), 0);
     const p = this.lastProgress;
-    if (!p || this.phase !== 'running') return;
+    if (!p) return;
+    // The bar follows every sample trained, in any phase, so it ends where the run ended (100 %
+    // after the last sample) and what a screen reader reads is current.
     this.q<HTMLProgressElement>('progress').value = p.done / p.total;
+    if (this.phase !== 'running') return;
     const speed = pace(p.done, p.total, p.trainMs);
     this.status(this.say('running', {
       pass: p.pass, passes: p.passes, done: this.n(p.done), total: this.n(p.total),

@@ -111,14 +111,18 @@ const STRETCH = 5;
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 let run: Run | undefined;
-let state: 'idle' | 'loading' | 'running' | 'paused' | 'evaluating' | 'ended' = 'idle';
+/**
+ * A pause tests the network while staying 'paused' (Resume or Stop cut that test short); the
+ * final test, after the last sample or a Stop, runs once the run has 'ended'.
+ */
+let state: 'idle' | 'loading' | 'running' | 'paused' | 'ended' = 'idle';
 /** Bumped by every command that should cancel a loop in flight (pause, stop, reset, a new start). */
 let generation = 0;
 
 const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The whole test set, in chunks, yielding between them; null if cancelled. */
-async function evaluateAll(r: Run, gen: number): Promise<Evaluated | null> {
+/** The whole test set, in chunks, yielding between them; null if cancelled. `final`: the run's last test, not a pause's. */
+async function evaluateAll(r: Run, gen: number, final: boolean): Promise<Evaluated | null> {
   const data = testSet!;
   const { model, loss } = r;
   const n = model.outputUnits;
@@ -139,7 +143,7 @@ async function evaluateAll(r: Run, gen: number): Promise<Evaluated | null> {
       if (predicted === label) correct++;
       else if (misclassified.length < GALLERY) misclassified.push({ index: i, label, predicted, pixels: data.pixels.slice(i * side, (i + 1) * side) });
     }
-    post({ type: 'evaluating', done: end, total: data.count });
+    post({ type: 'evaluating', done: end, total: data.count, final });
     await yieldToMessages();
   }
   return { samples: data.count, accuracy: correct / data.count, confusion, misclassified };
@@ -162,12 +166,9 @@ function snapshot(r: Run): void {
     output: Array.from(trace.output), label: testSet!.labels[PROBE_INDEX] });
 }
 
-async function evaluateAndReport(r: Run, gen: number): Promise<boolean> {
-  const prev = state;
-  state = 'evaluating';
-  const result = await evaluateAll(r, gen);
+async function evaluateAndReport(r: Run, gen: number, final: boolean): Promise<boolean> {
+  const result = await evaluateAll(r, gen, final);
   if (gen !== generation || !result) return false;
-  state = prev;
   post({ type: 'evaluated', done: r.done, result });
   return true;
 }
@@ -217,7 +218,7 @@ async function loop(gen: number): Promise<void> {
 
 async function finish(r: Run, gen: number, reason: 'done' | 'stopped'): Promise<void> {
   state = 'ended';
-  if (!(await evaluateAndReport(r, gen))) return;
+  if (!(await evaluateAndReport(r, gen, true))) return;
   const weights = encodeWeights(r.model, r.settings.variant, {
     source: 'site', ...r.settings, samples: r.done,
   });
@@ -267,15 +268,15 @@ self.onmessage = (event: MessageEvent<ToWorker>): void => {
         if (state !== 'running' || !run) break;
         state = 'paused';
         post({ type: 'paused' });
-        void evaluateAndReport(run, ++generation);
+        void evaluateAndReport(run, ++generation, false);
         break;
       case 'resume':
-        if ((state !== 'paused' && state !== 'evaluating') || !run) break;
+        if (state !== 'paused' || !run) break;
         state = 'running';
         void loop(++generation);
         break;
       case 'stop':
-        if (!run || (state !== 'running' && state !== 'paused' && state !== 'evaluating')) break;
+        if (!run || (state !== 'running' && state !== 'paused')) break;
         void finish(run, ++generation, 'stopped');
         break;
       case 'reset':
