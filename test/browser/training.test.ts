@@ -179,7 +179,8 @@ describe('Training chapter', () => {
     const barValue = () => bar.evaluate((e) => (e as HTMLProgressElement).value);
     const status = async () => (await t.locator('[data-status]').textContent()) ?? '';
     await t.getByLabel('Training images').selectOption('1000');
-    await t.getByLabel('Passes').fill('2');
+    // Ten passes: long enough that the run is still going when the checks after Resume read it.
+    await t.getByLabel('Passes').fill('10');
     await t.getByRole('button', { name: 'Start training' }).click();
     await waitFor(page, async () => (await points(t, 'loss')) >= 2);
 
@@ -194,14 +195,14 @@ describe('Training chapter', () => {
     const resumedAt = await barValue();
 
     // The run is running again: its status counts samples, the bar moves, Pause and Stop answer.
-    await waitFor(page, async () => /^Pass [12] of 2: /.test(await status()), 20_000);
+    await waitFor(page, async () => /^Pass \d+ of 10: /.test(await status()), 20_000);
     await waitFor(page, async () => (await barValue()) > resumedAt, 20_000);
     expect(await phase(t)).toBe('running');
     await expect(t.getByRole('button', { name: 'Pause' }).isEnabled()).resolves.toBe(true);
     await expect(t.getByRole('button', { name: 'Stop' }).isEnabled()).resolves.toBe(true);
 
     await waitFor(page, async () => (await phase(t)) === 'ended', 180_000);
-    expect(await status()).toMatch(/^Done: 2,000 samples in .+\. Test accuracy [\d.]+ % on all 10,000 test digits\.$/);
+    expect(await status()).toMatch(/^Done: 10,000 samples in .+\. Test accuracy [\d.]+ % on all 10,000 test digits\.$/);
     // The bar ends full, and Chromium's accessibility tree (what a screen reader reads) says so.
     await expect(bar.evaluate((e) => (e as HTMLProgressElement).position)).resolves.toBe(1);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
