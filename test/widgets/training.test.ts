@@ -128,3 +128,14 @@ describe('the command line, cut where a line may break', () => {
   });
 });
 
+
+describe('the seeds behind the distortion-trained runs', () => {
+  test('each shipped distortion-trained file is one of the seeds quoted beside it, with the same test error', async () => {
+    const { DISTORTED, DISTORTED_SEED_RUNS } = await import('../../src/widgets/training/reference.ts');
+    for (const variant of ['faithful', 'modern'] as const) {
+      const seed = Number(/--seed (\d+)/.exec(DISTORTED[variant].command)?.[1]);
+      expect(DISTORTED_SEED_RUNS[variant].find((r) => r.seed === seed)?.testError).toBe(DISTORTED[variant].testError);
+      expect(DISTORTED_SEED_RUNS[variant]).toHaveLength(3);
+    }
+  });
+});

@@ -49,6 +49,17 @@ const distorted = (file: string): DistortedRun => {
 export const DISTORTED = { faithful: distorted('faithful-distort.bin'), modern: distorted('modern-distort.bin'), paperTestError: 0.008 };
 
 /**
+ * Every 20-pass run with `--distort` we made, by seed (test error, fraction), so the page quotes
+ * the spread and not one run. The Playground ships modern seed 3, the best of its three, and
+ * faithful seed 2: the best, seed 4, reads the MNIST test digits drawn through the pad 0.14 points
+ * worse than stored, outside the round-trip test's 0.1 (test/engine/roundtrip.test.ts; README).
+ */
+export const DISTORTED_SEED_RUNS: Record<'faithful' | 'modern', { seed: number; testError: number }[]> = {
+  faithful: [{ seed: 2, testError: 0.0079 }, { seed: 3, testError: 0.0078 }, { seed: 4, testError: 0.0071 }],
+  modern: [{ seed: 1, testError: 0.0063 }, { seed: 2, testError: 0.0068 }, { seed: 3, testError: 0.0058 }],
+};
+
+/**
  * Every 20-pass run of the shipped settings we made, by seed (test error, fraction): the shipped
  * file is the best of them, so the page quotes the others too. Measured with the shipped command
  * and `--seed S` (README, "Where the reproduction stands"; commit 0a828ad for the faithful seeds,
