@@ -8,10 +8,10 @@
  * (a family that Chromium cannot find is reported and left out, never replaced by a fallback).
  * Run: node_modules/.bin/node bench/fonts.ts [weights files…] (default: the Playground's four readers)
  */
-import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { Model, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, preprocessDrawing } from '../engine/index.ts';
-import { INK_THRESHOLD, PAD, READERS } from '../src/widgets/playground/model.ts';
+import { prepareDigit, preprocessDrawing } from '../engine/index.ts';
+import { INK_THRESHOLD, PAD } from '../src/widgets/playground/model.ts';
+import { readersFromArgs } from './readers.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../test/browser/chromium.ts';
 
 const FAMILIES = [
@@ -23,14 +23,7 @@ const SIZES = [80, 160, 240];
 /** Degrees, positive clockwise (the canvas turns with y pointing down). */
 const ROTATIONS = [-10, -5, 0, 5, 10];
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : READERS.map((r) => `public/weights/${r.file}`);
-const readers = files.map((file) => {
-  const bytes = new Uint8Array(readFileSync(file));
-  const variant = VARIANTS[decodeWeights(bytes).variant as 'faithful' | 'modern'];
-  const model = new Model(variant.spec(), 1);
-  loadWeights(model, bytes);
-  return { file, model, loss: lossNamed(variant.loss) };
-});
+const readers = readersFromArgs(process.argv.slice(2));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 const page = await browser.newPage();

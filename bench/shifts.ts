@@ -6,13 +6,11 @@
  * half a pixel either way of where MNIST's would; a network that survives these shifts does not mind.
  * Run: node_modules/.bin/node bench/shifts.ts [weights files…] (default: the Playground's four readers)
  */
-import { readFileSync } from 'node:fs';
-import { BACKGROUND, Model, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit } from '../engine/index.ts';
+import { BACKGROUND, prepareDigit } from '../engine/index.ts';
 import { loadMnist } from '../bin/mnist.ts';
-import { READERS } from '../src/widgets/playground/model.ts';
+import { readersFromArgs } from './readers.ts';
 
 const test = loadMnist('test');
-const files = process.argv.slice(2).length ? process.argv.slice(2) : READERS.map((r) => `public/weights/${r.file}`);
 const SHIFTS = [-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => [dx, dy] as const));
 
 /** `src` (32×32) moved by (dx, dy); what comes in from the edge is paper. */
@@ -29,12 +27,7 @@ function shifted(src: Float32Array, dx: number, dy: number, out: Float32Array): 
   return out;
 }
 
-for (const file of files) {
-  const bytes = new Uint8Array(readFileSync(file));
-  const variant = VARIANTS[decodeWeights(bytes).variant as 'faithful' | 'modern'];
-  const model = new Model(variant.spec(), 1);
-  loadWeights(model, bytes);
-  const loss = lossNamed(variant.loss);
+for (const { file, variant, model, loss } of readersFromArgs(process.argv.slice(2))) {
   const plain = new Float32Array(1024), moved = new Float32Array(1024);
   const right = new Array<number>(SHIFTS.length).fill(0);
   let all = 0;

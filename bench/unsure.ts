@@ -5,23 +5,17 @@
  * right answers (each reader's `unsureAt` in src/widgets/playground/model.ts comes from here).
  * Run: node_modules/.bin/node bench/unsure.ts [weights files…] (default: the Playground's readers)
  */
-import { readFileSync } from 'node:fs';
-import { Model, VARIANTS, decodeWeights, loadWeights, lossNamed, prepareDigit, softmax } from '../engine/index.ts';
+import { prepareDigit, softmax } from '../engine/index.ts';
 import { loadMnist } from '../bin/mnist.ts';
 import { READERS, UNSURE_SHARE } from '../src/widgets/playground/model.ts';
+import { readersFromArgs } from './readers.ts';
 
 const FLAG_RIGHT = UNSURE_SHARE;
 const test = loadMnist('test');
-const files = process.argv.slice(2).length ? process.argv.slice(2) : READERS.map((r) => `public/weights/${r.file}`);
 const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const f = (x: number) => x.toFixed(3);
 
-for (const file of files) {
-  const bytes = new Uint8Array(readFileSync(file));
-  const variant = VARIANTS[decodeWeights(bytes).variant as 'faithful' | 'modern'];
-  const model = new Model(variant.spec(), 1);
-  loadWeights(model, bytes);
-  const loss = lossNamed(variant.loss);
+for (const { file, variant, model, loss } of readersFromArgs(process.argv.slice(2))) {
   const faithful = variant.name === 'faithful';
   const right: number[] = [], wrong: number[] = [];
   const input = new Float32Array(1024);
