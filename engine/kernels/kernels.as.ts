@@ -15,63 +15,136 @@ function tailMask(outW: i32): v128 {
   return f32x4(0, 0, 0, 0);
 }
 
+// ─── Forward: correlateAdd ───────────────────────────────────────────────────────────────────
 // out[y·outW + x] += Σ_{ky,kx < k} w[ky·k + kx] · inp[(y + ky)·inW + x + kx]
 // (one input map's contribution to one output map of a convolution, stride 1, no padding).
+//
+// The sum of one output element, exactly as the kernels have always formed it (the shipped
+// weights were trained with these roundings; test/engine/trajectory.test.ts holds their bits):
+// - columns x < x8 (x8 = outW rounded down to a multiple of 8): one chain
+//       acc = ((0 + w₀₀·in) + w₀₁·in) + … in tap order (ky, kx), then out = out + acc;
+// - columns x8 ≤ x < outW (the last vector when outW mod 8 is 4 to 7, and the overlapping last
+//   vector when outW is not a multiple of 4): two chains, even kernel rows into acc0 and odd rows
+//   into acc1, each in tap order, then out = out + (acc0 + acc1)·mask — mask 1 for these
+//   columns; the overlapping vector's columns already done get + (acc0 + acc1)·0, i.e. + 0.
+// Only the order of work across DIFFERENT output elements is free: four output rows are
+// computed at once, which gives 8 independent chains per weight splat instead of 2.
 export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
   if (outW < 4) {
     correlateAddNarrow(out, outH, outW, inp, inW, w, k);
     return;
   }
   const vecW = outW & ~3;
-  for (let y = 0; y < outH; y++) {
-    const outRow = out + ((<usize>(y * outW)) << 2);
-    const inBase = inp + ((<usize>(y * inW)) << 2);
-    // Two vectors at a time: two independent chains of additions, one weight splat for both.
-    let x = 0;
-    for (; x + 8 <= vecW; x += 8) {
-      let acc0 = f32x4.splat(0);
-      let acc1 = f32x4.splat(0);
-      for (let ky = 0; ky < k; ky++) {
-        const inRow = inBase + ((<usize>(ky * inW + x)) << 2);
-        const wRow = w + ((<usize>(ky * k)) << 2);
-        for (let kx = 0; kx < k; kx++) {
-          const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
-          const q = inRow + ((<usize>kx) << 2);
-          acc0 = f32x4.add(acc0, f32x4.mul(weight, v128.load(q)));
-          acc1 = f32x4.add(acc1, f32x4.mul(weight, v128.load(q + 16)));
-        }
-      }
-      const p = outRow + ((<usize>x) << 2);
-      v128.store(p, f32x4.add(v128.load(p), acc0));
-      v128.store(p + 16, f32x4.add(v128.load(p + 16), acc1));
-    }
-    if (x < vecW) correlateVector(outRow, inBase, inW, w, k, x, f32x4.splat(1));
+  const x8 = vecW & ~7;
+  const ones = f32x4.splat(1);
+  for (let y = 0; y < outH; y += 4) {
+    const rows = min(4, outH - y);
+    for (let x = 0; x < x8; x += 8) correlate8(out, outW, inp, inW, w, k, y, rows, x);
+    if (x8 < vecW) correlateSplit(out, outW, inp, inW, w, k, y, rows, x8, ones);
   }
   // The overlapping last vector of every row, after all rows: reading back a vector that was
   // stored a moment ago at an overlapping address would stall the processor.
   if (vecW !== outW) {
     const mask = tailMask(outW);
-    for (let y = 0; y < outH; y++) {
-      correlateVector(out + ((<usize>(y * outW)) << 2), inp + ((<usize>(y * inW)) << 2), inW, w, k, outW - 4, mask);
-    }
+    for (let y = 0; y < outH; y += 4) correlateSplit(out, outW, inp, inW, w, k, y, min(4, outH - y), outW - 4, mask);
   }
 }
 
-// One vector of four outputs at column x of a row, its sums multiplied by `mask` before adding.
-function correlateVector(outRow: usize, inBase: usize, inW: i32, w: usize, k: i32, x: i32, mask: v128): void {
-  let acc0 = f32x4.splat(0);
-  let acc1 = f32x4.splat(0);
+// Columns x … x + 7 of output rows y … y + rows − 1 (rows ≤ 4), one chain per element. A block
+// of fewer than 4 rows computes its last row again in the missing ones and stores only its own.
+function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32): void {
+  const rowBytes = (<usize>inW) << 2;
+  const in0 = inp + ((<usize>(y * inW + x)) << 2);
+  const in1 = rows > 1 ? in0 + rowBytes : in0;
+  const in2 = rows > 2 ? in1 + rowBytes : in1;
+  const in3 = rows > 3 ? in2 + rowBytes : in2;
+  let a0 = f32x4.splat(0), b0 = f32x4.splat(0);
+  let a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0), b2 = f32x4.splat(0);
+  let a3 = f32x4.splat(0), b3 = f32x4.splat(0);
   for (let ky = 0; ky < k; ky++) {
-    const inRow = inBase + ((<usize>(ky * inW + x)) << 2);
     const wRow = w + ((<usize>(ky * k)) << 2);
+    const r = (<usize>ky) * rowBytes;
     for (let kx = 0; kx < k; kx++) {
-      const term = f32x4.mul(f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2))), v128.load(inRow + ((<usize>kx) << 2)));
-      if (ky & 1) acc1 = f32x4.add(acc1, term);
-      else acc0 = f32x4.add(acc0, term);
+      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+      const q = r + ((<usize>kx) << 2);
+      a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
+      b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
+      a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
+      b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
+      a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
+      b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
+      a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
+      b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
     }
   }
-  const p = outRow + ((<usize>x) << 2);
-  v128.store(p, f32x4.add(v128.load(p), f32x4.mul(f32x4.add(acc0, acc1), mask)));
+  const outBytes = (<usize>outW) << 2;
+  const p = out + ((<usize>(y * outW + x)) << 2);
+  v128.store(p, f32x4.add(v128.load(p), a0));
+  v128.store(p + 16, f32x4.add(v128.load(p + 16), b0));
+  if (rows < 2) return;
+  const p1 = p + outBytes;
+  v128.store(p1, f32x4.add(v128.load(p1), a1));
+  v128.store(p1 + 16, f32x4.add(v128.load(p1 + 16), b1));
+  if (rows < 3) return;
+  const p2 = p1 + outBytes;
+  v128.store(p2, f32x4.add(v128.load(p2), a2));
+  v128.store(p2 + 16, f32x4.add(v128.load(p2 + 16), b2));
+  if (rows < 4) return;
+  const p3 = p2 + outBytes;
+  v128.store(p3, f32x4.add(v128.load(p3), a3));
+  v128.store(p3 + 16, f32x4.add(v128.load(p3 + 16), b3));
+}
+
+// One vector (columns x … x + 3) of output rows y … y + rows − 1 (rows ≤ 4), with the even/odd
+// kernel-row split described above, its sums multiplied by `mask` before adding.
+function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32,
+  mask: v128): void {
+  const rowBytes = (<usize>inW) << 2;
+  const in0 = inp + ((<usize>(y * inW + x)) << 2);
+  const in1 = rows > 1 ? in0 + rowBytes : in0;
+  const in2 = rows > 2 ? in1 + rowBytes : in1;
+  const in3 = rows > 3 ? in2 + rowBytes : in2;
+  let e0 = f32x4.splat(0), o0 = f32x4.splat(0);
+  let e1 = f32x4.splat(0), o1 = f32x4.splat(0);
+  let e2 = f32x4.splat(0), o2 = f32x4.splat(0);
+  let e3 = f32x4.splat(0), o3 = f32x4.splat(0);
+  for (let ky = 0; ky < k; ky += 2) {
+    // Even kernel row ky into e, odd row ky + 1 (if any) into o.
+    let wRow = w + ((<usize>(ky * k)) << 2);
+    let r = (<usize>ky) * rowBytes;
+    for (let kx = 0; kx < k; kx++) {
+      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+      const q = r + ((<usize>kx) << 2);
+      e0 = f32x4.add(e0, f32x4.mul(weight, v128.load(in0 + q)));
+      e1 = f32x4.add(e1, f32x4.mul(weight, v128.load(in1 + q)));
+      e2 = f32x4.add(e2, f32x4.mul(weight, v128.load(in2 + q)));
+      e3 = f32x4.add(e3, f32x4.mul(weight, v128.load(in3 + q)));
+    }
+    if (ky + 1 === k) break;
+    wRow += (<usize>k) << 2;
+    r += rowBytes;
+    for (let kx = 0; kx < k; kx++) {
+      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+      const q = r + ((<usize>kx) << 2);
+      o0 = f32x4.add(o0, f32x4.mul(weight, v128.load(in0 + q)));
+      o1 = f32x4.add(o1, f32x4.mul(weight, v128.load(in1 + q)));
+      o2 = f32x4.add(o2, f32x4.mul(weight, v128.load(in2 + q)));
+      o3 = f32x4.add(o3, f32x4.mul(weight, v128.load(in3 + q)));
+    }
+  }
+  const outBytes = (<usize>outW) << 2;
+  const p = out + ((<usize>(y * outW + x)) << 2);
+  v128.store(p, f32x4.add(v128.load(p), f32x4.mul(f32x4.add(e0, o0), mask)));
+  if (rows < 2) return;
+  const p1 = p + outBytes;
+  v128.store(p1, f32x4.add(v128.load(p1), f32x4.mul(f32x4.add(e1, o1), mask)));
+  if (rows < 3) return;
+  const p2 = p1 + outBytes;
+  v128.store(p2, f32x4.add(v128.load(p2), f32x4.mul(f32x4.add(e2, o2), mask)));
+  if (rows < 4) return;
+  const p3 = p2 + outBytes;
+  v128.store(p3, f32x4.add(v128.load(p3), f32x4.mul(f32x4.add(e3, o3), mask)));
 }
 
 function correlateAddNarrow(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
