@@ -187,20 +187,26 @@ export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usi
   }
 }
 
-// 5×5 kernels (all of LeNet-5's): one kernel row's five sums at once, five independent chains,
-// each ∂E/∂pre vector loaded once for the five of them.
+// 5×5 kernels (all of LeNet-5's). The sum of one gradient element g[ky·5 + kx], exactly as
+// the kernels have always formed it (test/engine/trajectory.test.ts holds the bits): four lane
+// chains, lane j summing d·inp over output rows y in order and, within a row, over the vectors
+// at columns 0, 4, … and last the overlapping vector at outW − 4 with its columns already done
+// masked to zero (d·0 adds ±0); then g += ((lane0 + lane1) + lane2) + lane3. Two kernel rows
+// are done at once: ten independent chains, each ∂E/∂pre vector loaded once for all ten.
 function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
   const vecW = outW & ~3;
   const mask = tailMask(outW);
-  for (let ky = 0; ky < 5; ky++) {
-    let a0 = f32x4.splat(0);
-    let a1 = f32x4.splat(0);
-    let a2 = f32x4.splat(0);
-    let a3 = f32x4.splat(0);
-    let a4 = f32x4.splat(0);
+  const inRowBytes = (<usize>inW) << 2;
+  for (let ky = 0; ky < 5; ky += 2) {
+    const pair = ky < 4;
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0), a4 = f32x4.splat(0);
+    let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0), b4 = f32x4.splat(0);
     for (let y = 0; y < outH; y++) {
       const dRow = d + ((<usize>(y * outW)) << 2);
       const inRow = inp + ((<usize>((y + ky) * inW)) << 2);
+      // Kernel row ky + 1 reads the next input row; the last, unpaired row reads row ky's again
+      // (in bounds) and its sums are dropped.
+      const inNext = pair ? inRow + inRowBytes : inRow;
       for (let x = 0; x <= vecW; x += 4) {
         const last = x === vecW;
         if (last && vecW === outW) break;
@@ -213,6 +219,12 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
         a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
         a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
         a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+        const r = inNext + col;
+        b0 = f32x4.add(b0, f32x4.mul(dv, v128.load(r)));
+        b1 = f32x4.add(b1, f32x4.mul(dv, v128.load(r + 4)));
+        b2 = f32x4.add(b2, f32x4.mul(dv, v128.load(r + 8)));
+        b3 = f32x4.add(b3, f32x4.mul(dv, v128.load(r + 12)));
+        b4 = f32x4.add(b4, f32x4.mul(dv, v128.load(r + 16)));
       }
     }
     const p = g + ((<usize>(ky * 5)) << 2);
@@ -221,6 +233,12 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
     store<f32>(p + 8, load<f32>(p + 8) + horizontalSum(a2));
     store<f32>(p + 12, load<f32>(p + 12) + horizontalSum(a3));
     store<f32>(p + 16, load<f32>(p + 16) + horizontalSum(a4));
+    if (!pair) break;
+    store<f32>(p + 20, load<f32>(p + 20) + horizontalSum(b0));
+    store<f32>(p + 24, load<f32>(p + 24) + horizontalSum(b1));
+    store<f32>(p + 28, load<f32>(p + 28) + horizontalSum(b2));
+    store<f32>(p + 32, load<f32>(p + 32) + horizontalSum(b3));
+    store<f32>(p + 36, load<f32>(p + 36) + horizontalSum(b4));
   }
 }
 
