@@ -343,6 +343,121 @@ function convolveFullAddNarrow(dx: usize, inW: i32, d: usize, outH: i32, outW: i
   }
 }
 
+// ─── C5 on 5×5 maps: every output unit one dot product over all input maps ───────────────────
+// pre[o] = bias[o] + dot(w + o·n, x, n) for o < count: what conv.ts did with one `dot` call per
+// unit (and the bias added to its result: in JavaScript a double sum of two float32 values, which
+// rounded to float32 is exactly float32 addition). Each row's dot keeps dot's own sums — two
+// vector chains over i in steps of 8, their lane-wise sum, ((l0 + l1) + l2) + l3, then the
+// scalar tail in order — four rows at a time share each x vector and give 8 chains in flight.
+export function dotRows(pre: usize, w: usize, bias: usize, x: usize, n: i32, count: i32): void {
+  const rowBytes = (<usize>n) << 2;
+  for (let o = 0; o < count; o += 4) {
+    const rows = min(4, count - o);
+    const r0 = w + (<usize>o) * rowBytes;
+    const r1 = rows > 1 ? r0 + rowBytes : r0;
+    const r2 = rows > 2 ? r1 + rowBytes : r1;
+    const r3 = rows > 3 ? r2 + rowBytes : r2;
+    let a0 = f32x4.splat(0), b0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0), b2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0), b3 = f32x4.splat(0);
+    let i = 0;
+    for (; i + 8 <= n; i += 8) {
+      const p = (<usize>i) << 2;
+      const x0 = v128.load(x + p);
+      const x1 = v128.load(x + p + 16);
+      a0 = f32x4.add(a0, f32x4.mul(v128.load(r0 + p), x0));
+      b0 = f32x4.add(b0, f32x4.mul(v128.load(r0 + p + 16), x1));
+      a1 = f32x4.add(a1, f32x4.mul(v128.load(r1 + p), x0));
+      b1 = f32x4.add(b1, f32x4.mul(v128.load(r1 + p + 16), x1));
+      a2 = f32x4.add(a2, f32x4.mul(v128.load(r2 + p), x0));
+      b2 = f32x4.add(b2, f32x4.mul(v128.load(r2 + p + 16), x1));
+      a3 = f32x4.add(a3, f32x4.mul(v128.load(r3 + p), x0));
+      b3 = f32x4.add(b3, f32x4.mul(v128.load(r3 + p + 16), x1));
+    }
+    let s0 = horizontalSum(f32x4.add(a0, b0));
+    let s1 = horizontalSum(f32x4.add(a1, b1));
+    let s2 = horizontalSum(f32x4.add(a2, b2));
+    let s3 = horizontalSum(f32x4.add(a3, b3));
+    for (; i < n; i++) {
+      const p = (<usize>i) << 2;
+      const xi = load<f32>(x + p);
+      s0 += load<f32>(r0 + p) * xi;
+      s1 += load<f32>(r1 + p) * xi;
+      s2 += load<f32>(r2 + p) * xi;
+      s3 += load<f32>(r3 + p) * xi;
+    }
+    const q = (<usize>o) << 2;
+    store<f32>(pre + q, load<f32>(bias + q) + s0);
+    if (rows > 1) store<f32>(pre + q + 4, load<f32>(bias + q + 4) + s1);
+    if (rows > 2) store<f32>(pre + q + 8, load<f32>(bias + q + 8) + s2);
+    if (rows > 3) store<f32>(pre + q + 12, load<f32>(bias + q + 12) + s3);
+  }
+}
+
+// Its back-propagation, for o < count whose d[o] is not zero (a silent unit adds nothing):
+//   g[o·n + i] += d[o]·x[i]   and, unless dx is 0,   dx[i] += d[o]·w[o·n + i]
+// — conv.ts's two `axpy` calls per unit, with the same products and sums. Each dx element
+// still adds its terms one unit o at a time in order; it now stays in a register across all
+// units (16 floats at a time) instead of being read and written once per unit.
+export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, count: i32): void {
+  const rowBytes = (<usize>n) << 2;
+  const vecN = n & ~3;
+  let i = 0;
+  for (; i + 16 <= vecN; i += 16) {
+    const p = (<usize>i) << 2;
+    const x0 = v128.load(x + p), x1 = v128.load(x + p + 16), x2 = v128.load(x + p + 32), x3 = v128.load(x + p + 48);
+    let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+    if (dx) {
+      s0 = v128.load(dx + p); s1 = v128.load(dx + p + 16); s2 = v128.load(dx + p + 32); s3 = v128.load(dx + p + 48);
+    }
+    for (let o = 0; o < count; o++) {
+      const dO = load<f32>(d + ((<usize>o) << 2));
+      if (dO === 0) continue;
+      const a = f32x4.splat(dO);
+      const gp = g + (<usize>o) * rowBytes + p;
+      v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
+      v128.store(gp + 16, f32x4.add(v128.load(gp + 16), f32x4.mul(a, x1)));
+      v128.store(gp + 32, f32x4.add(v128.load(gp + 32), f32x4.mul(a, x2)));
+      v128.store(gp + 48, f32x4.add(v128.load(gp + 48), f32x4.mul(a, x3)));
+      if (!dx) continue;
+      const wp = w + (<usize>o) * rowBytes + p;
+      s0 = f32x4.add(s0, f32x4.mul(a, v128.load(wp)));
+      s1 = f32x4.add(s1, f32x4.mul(a, v128.load(wp + 16)));
+      s2 = f32x4.add(s2, f32x4.mul(a, v128.load(wp + 32)));
+      s3 = f32x4.add(s3, f32x4.mul(a, v128.load(wp + 48)));
+    }
+    if (dx) {
+      v128.store(dx + p, s0); v128.store(dx + p + 16, s1); v128.store(dx + p + 32, s2); v128.store(dx + p + 48, s3);
+    }
+  }
+  for (; i < vecN; i += 4) {
+    const p = (<usize>i) << 2;
+    const x0 = v128.load(x + p);
+    let s0 = dx ? v128.load(dx + p) : f32x4.splat(0);
+    for (let o = 0; o < count; o++) {
+      const dO = load<f32>(d + ((<usize>o) << 2));
+      if (dO === 0) continue;
+      const a = f32x4.splat(dO);
+      const gp = g + (<usize>o) * rowBytes + p;
+      v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
+      if (dx) s0 = f32x4.add(s0, f32x4.mul(a, v128.load(w + (<usize>o) * rowBytes + p)));
+    }
+    if (dx) v128.store(dx + p, s0);
+  }
+  for (; i < n; i++) {
+    const p = (<usize>i) << 2;
+    const xi = load<f32>(x + p);
+    for (let o = 0; o < count; o++) {
+      const dO = load<f32>(d + ((<usize>o) << 2));
+      if (dO === 0) continue;
+      const gp = g + (<usize>o) * rowBytes + p;
+      store<f32>(gp, load<f32>(gp) + dO * xi);
+      if (dx) store<f32>(dx + p, load<f32>(dx + p) + dO * load<f32>(w + (<usize>o) * rowBytes + p));
+    }
+  }
+}
+
 // Σᵢ a[i]·b[i] over n floats (two accumulators, so additions need not wait for each other).
 export function dot(a: usize, b: usize, n: i32): f32 {
   let acc0 = f32x4.splat(0);

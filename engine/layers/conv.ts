@@ -119,7 +119,11 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
   const weightCount = connSource.length * kk;
   const padded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
   const dPadded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
-  const g: ConvGeometry = { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount };
+  // C5 of LeNet-5: 1×1 outputs, each kernel covering a whole input map, every output map fed by
+  // every input map in order — then the whole layer is one matrix of dot products.
+  const dense1x1 = outH * outW === 1 && inW === k && sources.every((row) => row.length === input.maps &&
+    row.every((src, i) => src === i));
+  const g: ConvGeometry = { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount, dense1x1 };
 
   /** Copies x into the middle of the zero-bordered buffer (its border is never written). */
   function padInput(x: Float32Array, into: Float32Array): Float32Array {
@@ -183,6 +187,8 @@ interface ConvGeometry {
   outH: number;
   outW: number;
   weightCount: number;
+  /** Every output 1×1 and a dot product of all inputs in order with its kernels (dense C5). */
+  dense1x1: boolean;
 }
 
 // Where all arrays live in the model's WebAssembly memory (K not null) the SIMD kernels of
@@ -197,6 +203,12 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
   const kk = k * k;
   const outHW = outH * outW;
   const K = stride === 1 ? kernelsFor(params, x, pre) : null;
+  if (K && g.dense1x1) {
+    // The loop below, one unit at a time (a single run of input maps: sum = bias + dot), done
+    // for all units in one call.
+    K.dotRows(at(pre, 0), at(params, offset), at(params, offset + weightCount), at(x, 0), connStart[1] * kk, maps);
+    return;
+  }
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     const bias = params[offset + weightCount + o];
@@ -270,6 +282,13 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
   const outHW = outH * outW;
   if (dX) dX.fill(0);
   const K = stride !== 1 ? null : dX ? kernelsFor(params, x, dPre, dX, grads) : kernelsFor(params, x, dPre, grads);
+  if (K && g.dense1x1) {
+    // The 1×1 branch below (two axpy per unit, silent units skipped) for all units in one call.
+    // Bias gradients as below: db = 0 + ∂E/∂pre (the 0 + turns a −0 into +0, as the loop's did).
+    for (let o = 0; o < maps; o++) grads[offset + weightCount + o] += 0 + dPre[o];
+    K.axpyRows(at(grads, offset), at(params, offset), at(x, 0), dX ? at(dX, 0) : 0, at(dPre, 0), connStart[1] * kk, maps);
+    return;
+  }
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     let db = 0;

@@ -102,6 +102,26 @@ describe('WebAssembly SIMD kernels', () => {
     }
   });
 
+  it('dense 1×1 layers (C5\'s one-call path) agree: first layer or not, 1 to 9 units, dot lengths not multiples of 4 or 8', () => {
+    // n = maps·k·k: 3·3·3 = 27 (scalar tail after 3 vectors), 2·5·5 = 50, 1·4·4 = 16, 1·1·1 = 1.
+    const shapes: [number, number, number, number][] = [[3, 3, 9, 5], [2, 5, 4, 7], [1, 4, 1, 3], [1, 1, 6, 2]];
+    for (const [channels, kernel, units, next] of shapes) {
+      const first: NetworkSpec = {
+        input: { size: kernel, channels },
+        layers: [{ kind: 'conv', name: 'C', maps: units, kernel, activation: 'squash' },
+          { kind: 'full', name: 'F', units: next, activation: 'squash' }],
+      };
+      const later: NetworkSpec = {
+        input: { size: kernel + 2, channels },
+        layers: [{ kind: 'conv', name: 'A', maps: channels, kernel: 3, activation: 'relu' },
+          { kind: 'conv', name: 'C', maps: units, kernel, activation: 'squash' },
+          { kind: 'full', name: 'F', units: next, activation: 'squash' }],
+      };
+      expect(compare(first, units), JSON.stringify(first)).toBeLessThan(1e-5);
+      expect(compare(later, units), JSON.stringify(later)).toBeLessThan(1e-5);
+    }
+  });
+
   it('negative control: one weight off by 0.001 on one side is caught', () => {
     expect(compare(lenet5(), 3, 1e-3)).toBeGreaterThan(1e-5);
   });
