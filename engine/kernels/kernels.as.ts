@@ -343,6 +343,48 @@ function convolveFullAddNarrow(dx: usize, inW: i32, d: usize, outH: i32, outW: i
   }
 }
 
+// ─── One output map with all its connections, in one call ────────────────────────────────────
+// conv.ts called the three kernels above once per connection (96 times per layer pass in a
+// dense C3), each call a crossing from JavaScript into WebAssembly, and filled every output map
+// with its bias in a JavaScript loop. These two do the same work for one output map, in the
+// same order: `sources` has bit m set for each input map m the map is connected to, and the
+// connections are taken in increasing m — the order of the connection table's row, which is
+// why conv.ts uses them only for tables whose rows are increasing (LeNet-5's Table I is) and
+// at most 32 input maps. The t-th connection's kernel is w + t·k·k (and its gradient g + t·k·k);
+// input map m starts at inp + m·inH·inW, inH = outH + k − 1.
+
+// out = bias, then out += correlation of each connected input map with its kernel, in order.
+export function convolveMap(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32,
+  sources: u32, bias: f32): void {
+  const n = outH * outW;
+  const b = f32x4.splat(bias);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(out + ((<usize>i) << 2), b);
+  for (; i < n; i++) store<f32>(out + ((<usize>i) << 2), bias);
+  const mapBytes = (<usize>((outH + k - 1) * inW)) << 2;
+  const kernelBytes = (<usize>(k * k)) << 2;
+  let kernel = w;
+  for (let bits = sources; bits !== 0; bits &= bits - 1) {
+    correlateAdd(out, outH, outW, inp + (<usize>ctz(bits)) * mapBytes, inW, kernel, k);
+    kernel += kernelBytes;
+  }
+}
+
+// For each connected input map in order: its kernel's gradient, then (unless dx is 0) its
+// ∂E/∂input through that kernel — kernelGradientAdd and convolveFullAdd as conv.ts called them.
+export function convolveMapBackward(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32, w: usize,
+  dx: usize, k: i32, sources: u32): void {
+  const mapBytes = (<usize>((outH + k - 1) * inW)) << 2;
+  const kernelBytes = (<usize>(k * k)) << 2;
+  let t: usize = 0;
+  for (let bits = sources; bits !== 0; bits &= bits - 1) {
+    const m = <usize>ctz(bits);
+    kernelGradientAdd(g + t, k, inp + m * mapBytes, inW, d, outH, outW);
+    if (dx) convolveFullAdd(dx + m * mapBytes, inW, d, outH, outW, w + t, k);
+    t += kernelBytes;
+  }
+}
+
 // ─── C5 on 5×5 maps: every output unit one dot product over all input maps ───────────────────
 // pre[o] = bias[o] + dot(w + o·n, x, n) for o < count: what conv.ts did with one `dot` call per
 // unit (and the bias added to its result: in JavaScript a double sum of two float32 values, which

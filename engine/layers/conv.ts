@@ -123,7 +123,15 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
   // every input map in order — then the whole layer is one matrix of dot products.
   const dense1x1 = outH * outW === 1 && inW === k && sources.every((row) => row.length === input.maps &&
     row.every((src, i) => src === i));
-  const g: ConvGeometry = { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount, dense1x1 };
+  // Each output map's input maps as a bit set, for the kernels that take a whole map per call:
+  // only when every row of the table is increasing (its connections in the bits' order) and
+  // there are at most 32 input maps; otherwise null and one kernel call per connection.
+  const increasing = sources.every((row) => row.every((src, i) => i === 0 || src > row[i - 1]));
+  const sourceBits = increasing && input.maps <= 32 ?
+    Int32Array.from(sources, (row) => row.reduce((bits, src) => bits | (1 << src), 0)) : null;
+  const g: ConvGeometry = {
+    maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount, dense1x1, sourceBits,
+  };
 
   /** Copies x into the middle of the zero-bordered buffer (its border is never written). */
   function padInput(x: Float32Array, into: Float32Array): Float32Array {
@@ -189,6 +197,8 @@ interface ConvGeometry {
   weightCount: number;
   /** Every output 1×1 and a dot product of all inputs in order with its kernels (dense C5). */
   dense1x1: boolean;
+  /** Bit m of sourceBits[o]: output map o is connected to input map m (null: not usable). */
+  sourceBits: Int32Array | null;
 }
 
 // Where all arrays live in the model's WebAssembly memory (K not null) the SIMD kernels of
@@ -239,6 +249,12 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       continue;
     }
     // #endregion conv-forward-1x1
+    if (K && g.sourceBits) {
+      // Bias, then every connection in table order: the lines below in one call.
+      K.convolveMap(at(pre, outBase), outH, outW, at(x, 0), inW, at(params, offset + connStart[o] * kk), k,
+        g.sourceBits[o], bias);
+      continue;
+    }
     for (let p = 0; p < outHW; p++) pre[outBase + p] = bias;
     if (K) {
       for (let c = connStart[o]; c < connStart[o + 1]; c++) {
@@ -295,6 +311,13 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
     for (let p = 0; p < outHW; p++) db += dPre[outBase + p];
     grads[offset + weightCount + o] += db;
     if (db === 0 && outHW === 1) continue; // a silent ReLU unit
+    if (K && g.sourceBits && outHW > 1) {
+      // Every connection in table order: the kernel calls of the loop below in one call.
+      const w = offset + connStart[o] * kk;
+      K.convolveMapBackward(at(grads, w), at(x, 0), inW, at(dPre, outBase), outH, outW, at(params, w),
+        dX ? at(dX, 0) : 0, k, g.sourceBits[o]);
+      continue;
+    }
     for (let c = connStart[o]; c < connStart[o + 1]; c++) {
       const inBase = connSource[c] * inHW;
       let w = offset + c * kk;

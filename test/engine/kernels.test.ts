@@ -122,6 +122,23 @@ describe('WebAssembly SIMD kernels', () => {
     }
   });
 
+  it('layers the one-call-per-map kernels cannot take (a table row not increasing, 33 input maps) agree too', () => {
+    // These go through one kernel call per connection, in the table's own order.
+    const unordered: NetworkSpec = {
+      input: { size: 12, channels: 3 },
+      layers: [{ kind: 'conv', name: 'C', maps: 3, kernel: 5, table: [[2, 0, 1], [1], [0, 2]], activation: 'squash' },
+        { kind: 'full', name: 'F', units: 4, activation: 'squash' }],
+    };
+    const wide: NetworkSpec = {
+      input: { size: 9, channels: 1 },
+      layers: [{ kind: 'conv', name: 'A', maps: 33, kernel: 3, activation: 'squash' },
+        { kind: 'conv', name: 'C', maps: 2, kernel: 2, activation: 'squash' },
+        { kind: 'full', name: 'F', units: 3, activation: 'squash' }],
+    };
+    expect(compare(unordered, 5)).toBeLessThan(1e-5);
+    expect(compare(wide, 6)).toBeLessThan(1e-5);
+  });
+
   it('negative control: one weight off by 0.001 on one side is caught', () => {
     expect(compare(lenet5(), 3, 1e-3)).toBeGreaterThan(1e-5);
   });
