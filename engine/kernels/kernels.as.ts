@@ -191,8 +191,9 @@ export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usi
 // the kernels have always formed it (test/engine/trajectory.test.ts holds the bits): four lane
 // chains, lane j summing d·inp over output rows y in order and, within a row, over the vectors
 // at columns 0, 4, … and last the overlapping vector at outW − 4 with its columns already done
-// masked to zero (d·0 adds ±0); then g += ((lane0 + lane1) + lane2) + lane3. Two kernel rows
-// are done at once: ten independent chains, each ∂E/∂pre vector loaded once for all ten.
+// masked to zero (d·0 adds ±0); then g += ((lane0 + lane1) + lane2) + lane3. Kernel rows 0–1
+// and 2–3 are done in pairs (ten independent chains, each ∂E/∂pre vector loaded once for all
+// ten), row 4 alone.
 function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
   const vecW = outW & ~3;
   const mask = tailMask(outW);
@@ -204,9 +205,7 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
     for (let y = 0; y < outH; y++) {
       const dRow = d + ((<usize>(y * outW)) << 2);
       const inRow = inp + ((<usize>((y + ky) * inW)) << 2);
-      // Kernel row ky + 1 reads the next input row; the last, unpaired row reads row ky's again
-      // (in bounds) and its sums are dropped.
-      const inNext = pair ? inRow + inRowBytes : inRow;
+      const inNext = inRow + inRowBytes; // kernel row ky + 1 (when paired)
       for (let x = 0; x <= vecW; x += 4) {
         const last = x === vecW;
         if (last && vecW === outW) break;
@@ -219,6 +218,7 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
         a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
         a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
         a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+        if (!pair) continue;
         const r = inNext + col;
         b0 = f32x4.add(b0, f32x4.mul(dv, v128.load(r)));
         b1 = f32x4.add(b1, f32x4.mul(dv, v128.load(r + 4)));
