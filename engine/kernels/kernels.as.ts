@@ -5,6 +5,18 @@
 // computed at once with f32x4. When a row's width is not a multiple of 4 (C3 and S4 maps are
 // 10 wide), its last four columns are computed once more with the columns already done masked
 // to zero; rows narrower than 4 go one column at a time.
+//
+// Why the order of every sum is fixed. Float32 addition is not associative: the same terms
+// added in another order or grouping round differently, a trained network drifts by a bit
+// here and there, and the shipped weights (public/weights/*.bin, each promised to come out bit
+// for bit of the command in its record) could no longer be reproduced. So each kernel below
+// states, per output element, the exact chain of multiplications and additions it has always
+// performed, and changes only what is free: the order of work across DIFFERENT elements,
+// partial sums kept in registers rather than memory (a register holds the same float32), one
+// weight or input vector loaded once for several elements. Multiply then add — never a fused
+// multiply-add (relaxed SIMD), which rounds once instead of twice. The JavaScript loops agree
+// only up to rounding (test/engine/kernels.test.ts); the exact bits are held by the golden
+// trajectories of test/engine/trajectory.test.ts, which a single reordered sum fails.
 
 // The lanes of the last, overlapping vector of a row that are new: the last (outW mod 4).
 function tailMask(outW: i32): v128 {

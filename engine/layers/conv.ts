@@ -203,8 +203,11 @@ interface ConvGeometry {
 
 // Where all arrays live in the model's WebAssembly memory (K not null) the SIMD kernels of
 // kernels/kernels.as.ts do the multiply-adds; the JavaScript below is the reference and the
-// fallback. The kernels are plain top-level functions of numbers and typed arrays, so that V8 compiles
-// one fast version of each. Loop order: for one kernel tap (o, source map, ky, kx) the weight
+// fallback. A kernel call does a whole output map with all its connections (convolveMap,
+// convolveMapBackward) or, for a dense C5, the whole layer (dotRows, axpyRows); each computes
+// every sum exactly as the per-connection calls before it did, so the shipped weights stay
+// reproducible (test/engine/trajectory.test.ts). The JavaScript below is plain top-level
+// functions of numbers and typed arrays, so that V8 compiles one fast version of each. Loop order: for one kernel tap (o, source map, ky, kx) the weight
 // is a constant and the innermost loop runs along an output row — unit stride, 28 long in C1
 // and 10 in C3. C5's output is 1×1, so there the innermost loop runs along a kernel row instead.
 

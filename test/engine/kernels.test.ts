@@ -2,7 +2,9 @@
  * The WebAssembly SIMD kernels against the JavaScript loops they replace: same networks, same
  * weights, same input — every activation, every gradient and every input gradient must agree
  * up to float32 rounding (the kernels add in another order). Random shapes cover rows of every
- * width modulo 4 (the kernels' overlapping last vector) and rows narrower than 4.
+ * width modulo 4 (the kernels' overlapping last vector) and rows narrower than 4. That the
+ * kernels keep their OWN order bit for bit, release after release, is trajectory.test.ts's job:
+ * summing one kernel row's taps backwards passes every test here and fails all its digests.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
