@@ -39,8 +39,8 @@ function tailMask(outW: i32): v128 {
 //   vector when outW is not a multiple of 4): two chains, even kernel rows into acc0 and odd rows
 //   into acc1, each in tap order, then out = out + (acc0 + acc1)·mask — mask 1 for these
 //   columns; the overlapping vector's columns already done get + (acc0 + acc1)·0, i.e. + 0.
-// Only the order of work across DIFFERENT output elements is free: four output rows are
-// computed at once, which gives 8 independent chains per weight splat instead of 2.
+// Only the order of work across DIFFERENT output elements is free: four or five output rows
+// are computed at once, which gives 8 or 10 independent chains per weight splat instead of 2.
 export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
   if (outW < 4) {
     correlateAddNarrow(out, outH, outW, inp, inW, w, k);
@@ -49,8 +49,8 @@ export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: 
   const vecW = outW & ~3;
   const x8 = vecW & ~7;
   const ones = f32x4.splat(1);
-  for (let y = 0; y < outH; y += 4) {
-    const rows = min(4, outH - y);
+  for (let y = 0; y < outH; y += blockRows(outH - y)) {
+    const rows = blockRows(outH - y);
     for (let x = 0; x < x8; x += 8) correlate8(out, outW, inp, inW, w, k, y, rows, x);
     if (x8 < vecW) correlateSplit(out, outW, inp, inW, w, k, y, rows, x8, ones);
   }
@@ -58,36 +58,70 @@ export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: 
   // stored a moment ago at an overlapping address would stall the processor.
   if (vecW !== outW) {
     const mask = tailMask(outW);
-    for (let y = 0; y < outH; y += 4) correlateSplit(out, outW, inp, inW, w, k, y, min(4, outH - y), outW - 4, mask);
+    for (let y = 0; y < outH; y += blockRows(outH - y)) {
+      correlateSplit(out, outW, inp, inW, w, k, y, blockRows(outH - y), outW - 4, mask);
+    }
   }
 }
 
-// Columns x … x + 7 of output rows y … y + rows − 1 (rows ≤ 4), one chain per element. A block
-// of fewer than 4 rows computes its last row again in the missing ones and stores only its own.
+// How many of the `left` output rows the next block takes: 4 while they divide evenly (C1's 28),
+// else 5 (C3's 10 = 5 + 5) or whatever is left.
+function blockRows(left: i32): i32 {
+  return left % 4 === 0 ? 4 : min(5, left);
+}
+
+// Columns x … x + 7 of output rows y … y + rows − 1 (rows ≤ 5), one chain per element. A block
+// of fewer than 4 rows computes its last row again in the missing ones and stores only its own;
+// the fifth row is computed only in a block of 5.
 function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32): void {
   const rowBytes = (<usize>inW) << 2;
   const in0 = inp + ((<usize>(y * inW + x)) << 2);
   const in1 = rows > 1 ? in0 + rowBytes : in0;
   const in2 = rows > 2 ? in1 + rowBytes : in1;
   const in3 = rows > 3 ? in2 + rowBytes : in2;
+  const in4 = in3 + rowBytes;
+  const five = rows > 4;
   let a0 = f32x4.splat(0), b0 = f32x4.splat(0);
   let a1 = f32x4.splat(0), b1 = f32x4.splat(0);
   let a2 = f32x4.splat(0), b2 = f32x4.splat(0);
   let a3 = f32x4.splat(0), b3 = f32x4.splat(0);
-  for (let ky = 0; ky < k; ky++) {
-    const wRow = w + ((<usize>(ky * k)) << 2);
-    const r = (<usize>ky) * rowBytes;
-    for (let kx = 0; kx < k; kx++) {
-      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
-      const q = r + ((<usize>kx) << 2);
-      a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
-      b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
-      a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
-      b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
-      a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
-      b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
-      a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
-      b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+  let a4 = f32x4.splat(0), b4 = f32x4.splat(0);
+  // The same loops twice, so that a block of 4 rows does not test for a fifth at every tap.
+  if (five) {
+    for (let ky = 0; ky < k; ky++) {
+      const wRow = w + ((<usize>(ky * k)) << 2);
+      const r = (<usize>ky) * rowBytes;
+      for (let kx = 0; kx < k; kx++) {
+        const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+        const q = r + ((<usize>kx) << 2);
+        a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
+        b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
+        a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
+        b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
+        a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
+        b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
+        a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
+        b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+        a4 = f32x4.add(a4, f32x4.mul(weight, v128.load(in4 + q)));
+        b4 = f32x4.add(b4, f32x4.mul(weight, v128.load(in4 + q + 16)));
+      }
+    }
+  } else {
+    for (let ky = 0; ky < k; ky++) {
+      const wRow = w + ((<usize>(ky * k)) << 2);
+      const r = (<usize>ky) * rowBytes;
+      for (let kx = 0; kx < k; kx++) {
+        const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+        const q = r + ((<usize>kx) << 2);
+        a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
+        b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
+        a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
+        b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
+        a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
+        b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
+        a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
+        b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+      }
     }
   }
   const outBytes = (<usize>outW) << 2;
@@ -106,9 +140,13 @@ function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i3
   const p3 = p2 + outBytes;
   v128.store(p3, f32x4.add(v128.load(p3), a3));
   v128.store(p3 + 16, f32x4.add(v128.load(p3 + 16), b3));
+  if (!five) return;
+  const p4 = p3 + outBytes;
+  v128.store(p4, f32x4.add(v128.load(p4), a4));
+  v128.store(p4 + 16, f32x4.add(v128.load(p4 + 16), b4));
 }
 
-// One vector (columns x … x + 3) of output rows y … y + rows − 1 (rows ≤ 4), with the even/odd
+// One vector (columns x … x + 3) of output rows y … y + rows − 1 (rows ≤ 5), with the even/odd
 // kernel-row split described above, its sums multiplied by `mask` before adding.
 function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32,
   mask: v128): void {
@@ -121,6 +159,9 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
   let e1 = f32x4.splat(0), o1 = f32x4.splat(0);
   let e2 = f32x4.splat(0), o2 = f32x4.splat(0);
   let e3 = f32x4.splat(0), o3 = f32x4.splat(0);
+  let e4 = f32x4.splat(0), o4 = f32x4.splat(0);
+  const in4 = in3 + rowBytes;
+  const five = rows > 4;
   for (let ky = 0; ky < k; ky += 2) {
     // Even kernel row ky into e, odd row ky + 1 (if any) into o.
     let wRow = w + ((<usize>(ky * k)) << 2);
@@ -132,6 +173,7 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
       e1 = f32x4.add(e1, f32x4.mul(weight, v128.load(in1 + q)));
       e2 = f32x4.add(e2, f32x4.mul(weight, v128.load(in2 + q)));
       e3 = f32x4.add(e3, f32x4.mul(weight, v128.load(in3 + q)));
+      if (five) e4 = f32x4.add(e4, f32x4.mul(weight, v128.load(in4 + q)));
     }
     if (ky + 1 === k) break;
     wRow += (<usize>k) << 2;
@@ -143,6 +185,7 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
       o1 = f32x4.add(o1, f32x4.mul(weight, v128.load(in1 + q)));
       o2 = f32x4.add(o2, f32x4.mul(weight, v128.load(in2 + q)));
       o3 = f32x4.add(o3, f32x4.mul(weight, v128.load(in3 + q)));
+      if (five) o4 = f32x4.add(o4, f32x4.mul(weight, v128.load(in4 + q)));
     }
   }
   const outBytes = (<usize>outW) << 2;
@@ -157,6 +200,9 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
   if (rows < 4) return;
   const p3 = p2 + outBytes;
   v128.store(p3, f32x4.add(v128.load(p3), f32x4.mul(f32x4.add(e3, o3), mask)));
+  if (!five) return;
+  const p4 = p3 + outBytes;
+  v128.store(p4, f32x4.add(v128.load(p4), f32x4.mul(f32x4.add(e4, o4), mask)));
 }
 
 function correlateAddNarrow(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
