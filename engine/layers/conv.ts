@@ -207,9 +207,10 @@ interface ConvGeometry {
 // convolveMapBackward) or, for a dense C5, the whole layer (dotRows, axpyRows); each computes
 // every sum exactly as the per-connection calls before it did, so the shipped weights stay
 // reproducible (test/engine/trajectory.test.ts). The JavaScript below is plain top-level
-// functions of numbers and typed arrays, so that V8 compiles one fast version of each. Loop order: for one kernel tap (o, source map, ky, kx) the weight
-// is a constant and the innermost loop runs along an output row — unit stride, 28 long in C1
-// and 10 in C3. C5's output is 1×1, so there the innermost loop runs along a kernel row instead.
+// functions of numbers and typed arrays, so that V8 compiles one fast version of each. Loop
+// order: for one kernel tap (o, source map, ky, kx) the weight is a constant and the innermost
+// loop runs along an output row — unit stride, 28 long in C1 and 10 in C3. C5's output is 1×1,
+// so there the innermost loop runs along a kernel row instead.
 
 function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
   const { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount } = g;
@@ -305,7 +306,8 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
     // The 1×1 branch below (two axpy per unit, silent units skipped) for all units in one call.
     // Bias gradients as below: db = 0 + ∂E/∂pre (the 0 + turns a −0 into +0, as the loop's did).
     for (let o = 0; o < maps; o++) grads[offset + weightCount + o] += 0 + dPre[o];
-    K.axpyRows(at(grads, offset), at(params, offset), at(x, 0), dX ? at(dX, 0) : 0, at(dPre, 0), connStart[1] * kk, maps);
+    K.axpyRows(at(grads, offset), at(params, offset), at(x, 0), dX ? at(dX, 0) : 0, at(dPre, 0), connStart[1] * kk,
+      maps);
     return;
   }
   for (let o = 0; o < maps; o++) {
