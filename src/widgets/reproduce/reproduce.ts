@@ -131,6 +131,7 @@ class LenetReproduce extends HTMLElement {
     resume.hidden = finished;
     this.q('[data-saved]').hidden = false;
     this.q<HTMLProgressElement>('progress').value = r.history.length / r.passesPlanned;
+    if (this.phase !== 'ended') this.status(this.say(finished ? 'idle' : 'notRunning'));
     this.setPhase(finished ? 'idle' : 'saved');
   }
 
@@ -305,6 +306,8 @@ class LenetReproduce extends HTMLElement {
     this.file = file;
     this.history.push(m.entry);
     this.testSeconds = m.testSeconds;
+    // For readers of the DOM (and the benchmark): how long the latest test over the 10,000 test digits took.
+    this.dataset.testSeconds = m.testSeconds.toFixed(2);
     this.drawHistory();
     const ref = this.reference.history[m.entry.pass - 1];
     this.announce(this.say('announcePass', { pass: m.entry.pass, passes: s.passes, error: errorPercent(m.entry.testError), ref: ref ? errorPercent(ref.testError) : '–' }));

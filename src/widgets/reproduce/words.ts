@@ -30,6 +30,7 @@ export const words = {
     'zh-CN': '页面地址要求缩短运行（仅供测试）：只用前 {size} 个数字训练 {passes} 轮。',
   },
   idle: { en: 'Not started. Nothing has been downloaded yet.', 'zh-CN': '尚未开始，还没有下载任何数据。' },
+  notRunning: { en: 'Not running: resume the saved run, or discard it to start afresh.', 'zh-CN': '没有在运行：可以继续保存的运行，或者丢弃它重新开始。' },
   saved: {
     en: 'A run with seed {seed} is saved in this browser after pass {pass} of {passes} (test error {error}).',
     'zh-CN': '本浏览器中保存着一次运行：种子 {seed}，已完成 {passes} 轮中的 {pass} 轮（测试错误率 {error}）。',
