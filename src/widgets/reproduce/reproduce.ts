@@ -273,7 +273,7 @@ class LenetReproduce extends HTMLElement {
         break;
       case 'paused':
         this.setPhase('paused');
-        this.status(this.say('paused', { pass: this.history.length + 1 }));
+        this.status(this.say('paused', { pass: this.history.length + 1 }), 'news');
         break;
       case 'resumed':
         this.setPhase('running');
@@ -282,7 +282,7 @@ class LenetReproduce extends HTMLElement {
         this.setPhase('ended');
         this.ended();
         const pass = this.history.length;
-        this.status(pass === 0 ? this.say('stoppedEarly') : this.say(this.storage ? 'stopped' : 'stoppedUnsaved', { pass }));
+        this.status(pass === 0 ? this.say('stoppedEarly') : this.say(this.storage ? 'stopped' : 'stoppedUnsaved', { pass }), 'news');
         if (pass > 0 && this.file && this.storage) {
           const read = readSaved({ file: this.file });
           if (read.ok) this.offer(read.run);
@@ -317,7 +317,7 @@ class LenetReproduce extends HTMLElement {
       this.q<HTMLProgressElement>('progress').value = 1;
       const work = this.history.reduce((sum, p) => sum + p.seconds, 0);
       const last = this.reference.history[this.reference.history.length - 1];
-      this.status(this.say('done', { passes: s.passes, error: errorPercent(m.entry.testError), ref: errorPercent(last.testError), paper: errorPercent(this.reference.paper), time: this.time(work) }));
+      this.status(this.say('done', { passes: s.passes, error: errorPercent(m.entry.testError), ref: errorPercent(last.testError), paper: errorPercent(this.reference.paper), time: this.time(work) }), 'news');
     }
     if (!this.storage) return;
     const saved = await saveRun(file);
@@ -355,10 +355,12 @@ class LenetReproduce extends HTMLElement {
     return this.say(r.unit === 's' ? 'seconds' : 'minutes', { n: r.value });
   }
 
-  private status(text: string, kind: 'info' | 'error' = 'info'): void {
+  /** The status line (not live: it changes four times a second); `kind` 'error' and 'news' are also announced. */
+  private status(text: string, kind: 'info' | 'news' | 'error' = 'info'): void {
     const p = this.q('[data-status]');
     p.textContent = text;
     p.classList.toggle('error', kind === 'error');
+    if (kind !== 'info') this.announce(text);
   }
 
   /** For screen readers: the pass ends, the first estimate and nothing more (the status line changes four times a second). */
