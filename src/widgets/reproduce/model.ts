@@ -146,7 +146,7 @@ export function roughly(seconds: number): { value: number; unit: 's' | 'min' } {
 
 // ── The chart: test error after each pass, on a logarithmic axis ─────────────────────────────
 
-export const CHART = { width: 600, height: 260, left: 56, right: 16, top: 14, bottom: 44 } as const;
+export const CHART = { width: 600, height: 260, left: 68, right: 16, top: 14, bottom: 44 } as const;
 /** Error axis, percent: the reference run's first pass (7 %) and its last ones (under 1 %) both readable. */
 export const ERROR_TICKS = [0.5, 1, 2, 5, 10, 20] as const;
 
