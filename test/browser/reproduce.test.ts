@@ -100,6 +100,11 @@ describe('Reproduce the paper', () => {
     expect(requests.filter((u) => u.includes('/mnist/')).map((u) => u.split('/mnist/')[1]).sort())
       .toEqual(['manifest.json', 'test-images.mask.gz', 'test-labels.idx.gz', 'train-images-0.mask.gz', 'train-labels.idx.gz']);
     expect(await w.innerText()).not.toMatch(/NaN|undefined|Infinity/);
+    // The weights go to the Playground, which reads with them.
+    await w.getByRole('button', { name: 'Use these weights in the Playground' }).click();
+    await w.getByRole('link', { name: 'open the Playground' }).click();
+    await page.waitForURL(/playground/);
+    await expect(page.locator('lenet-playground [data-source]').inputValue()).resolves.toBe('yours');
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
@@ -173,7 +178,7 @@ describe('Reproduce the paper', () => {
     await context.close();
   }, 240_000);
 
-  test('bad states: a wrong seed, a damaged saved run, a browser that keeps nothing', async () => {
+  test('bad states: a wrong seed, a damaged saved run, a browser that keeps nothing, a full disk', async () => {
     const { page, context, consoleErrors } = await openPage(browser, inject('baseUrl'), SHORT);
     const w = widget(page);
     await w.getByLabel('Seed', { exact: true }).fill('-4');
@@ -214,6 +219,19 @@ describe('Reproduce the paper', () => {
     await expect(w2.getByRole('button', { name: 'Download the weights' }).isEnabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await c2.close();
+
+    // A full disk: the first save is refused; the page says a reload would lose the run, and goes on.
+    const c3 = await browser.newContext();
+    await c3.addInitScript(() => { IDBObjectStore.prototype.put = () => { throw new DOMException('the quota is used up', 'QuotaExceededError'); }; });
+    const p3 = await c3.newPage();
+    await p3.goto(`${inject('baseUrl')}${SHORT}`, { waitUntil: 'networkidle' });
+    const w3 = widget(p3);
+    await w3.getByRole('button', { name: 'Reproduce the paper' }).click();
+    await expect.poll(() => w3.locator('[data-storage-note]').textContent(), { timeout: 60_000 })
+      .toBe('Pass 1 could not be saved: the browser’s storage is full. The run goes on, but a reload would lose it.');
+    await waitFor(p3, async () => (await phase(w3)) === 'ended');
+    await expect(w3.locator('[data-status]').textContent()).resolves.toMatch(/^Done: 2 passes/);
+    await c3.close();
   }, 240_000);
 
   test('the Chinese page: its own words, the same controls', async () => {
