@@ -174,8 +174,12 @@ class LenetReproduce extends HTMLElement {
       settings = reproduceSettings(parsed.seed, this.size);
     }
     error.hidden = true;
-    // One run at a time across this site's tabs: they share the saved run.
+    // One run at a time across this site's tabs: they share the saved run. The buttons are
+    // disabled while the lock is asked for, so a double click cannot ask twice.
+    const before = this.phase;
+    this.setPhase('loading');
     if (!(await this.takeLock())) {
+      this.setPhase(before);
       this.status(this.say('otherTab'), 'error');
       return;
     }
@@ -188,7 +192,6 @@ class LenetReproduce extends HTMLElement {
     this.estimated = false;
     this.q('[data-saved]').hidden = true;
     this.q('[data-sent]').hidden = true;
-    this.setPhase('loading');
     this.status(this.say('loading', { loaded: '0.0', total: '…' }));
     this.send({ type: 'start', base: this.dataset.base ?? '/', settings, resume: resume?.file });
   }
