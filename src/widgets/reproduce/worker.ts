@@ -10,6 +10,7 @@ import {
   type Digits, type Evaluation, type Loss, type PassRecord, type RunRecord, type RunSettings, type TrainProgress,
 } from '../../../engine/index.ts';
 import { MnistLoader } from '../../lib/mnist-fetch.ts';
+import { turn } from '../../lib/worker-turn.ts';
 import type { FromWorker, ToWorker } from './model.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
@@ -22,15 +23,6 @@ const STEP = 25;
 const TEST_STEP = 250;
 /** Progress reports at most this often (milliseconds). */
 const REPORT_MS = 250;
-
-/**
- * Gives the worker's event loop a turn. A message to ourselves, not setTimeout(0): nested
- * timeouts are clamped to 4 ms, which over a 20-pass run would cost seconds for nothing.
- */
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const turn = (): Promise<void> => new Promise((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); });
 
 interface Run {
   settings: RunSettings;

@@ -8,6 +8,7 @@ import {
 } from '../../../engine/index.ts';
 import { CHUNK, CURVE_TEST, GALLERY, PROBE_INDEX, SNAPSHOT_EVERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
 import { MnistLoader } from '../../lib/mnist-fetch.ts';
+import { turn } from '../../lib/worker-turn.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -50,8 +51,6 @@ let state: 'idle' | 'loading' | 'running' | 'paused' | 'ended' = 'idle';
 /** Bumped by every command that should cancel a loop in flight (pause, stop, reset, a new start). */
 let generation = 0;
 
-const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** The whole test set, in chunks, yielding between them; null if cancelled. `final`: the run's last test, not a pause's. */
 async function evaluateAll(r: Run, gen: number, final: boolean): Promise<Evaluated | null> {
   const data = testSet!;
@@ -75,7 +74,7 @@ async function evaluateAll(r: Run, gen: number, final: boolean): Promise<Evaluat
       else if (misclassified.length < GALLERY) misclassified.push({ index: i, label, predicted, pixels: data.pixels.slice(i * side, (i + 1) * side) });
     }
     post({ type: 'evaluating', done: end, total: data.count, final });
-    await yieldToMessages();
+    await turn();
   }
   return { samples: data.count, accuracy: correct / data.count, confusion, misclassified };
 }
@@ -143,7 +142,7 @@ async function loop(gen: number): Promise<void> {
       await finish(r, gen, 'done');
       return;
     }
-    await yieldToMessages();
+    await turn();
   }
 }
 
