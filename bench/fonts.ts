@@ -3,13 +3,14 @@
  * each digit is drawn by headless Chromium on a canvas the size of the pad (280×280), at several
  * sizes and rotations, its ink taken from the canvas's alpha exactly as the Playground takes it,
  * cropped, scaled and centred by engine/preprocess.ts, and read by the Playground's networks.
- * Reports accuracy per network, per digit, per rotation, per size and per font.
+ * Reports accuracy per network, per digit, per rotation, per size and per font, and again with the
+ * Playground's deskew toggle on (engine/preprocess.ts's `deskew` after the preprocessing, as the pad does).
  * Fonts: sudo apt-get install fonts-dejavu fonts-liberation fonts-freefont-ttf fonts-urw-base35
  * (a family that Chromium cannot find is reported and left out, never replaced by a fallback).
  * Run: node_modules/.bin/node bench/fonts.ts [weights files…] (default: the Playground's four readers)
  */
 import { chromium } from 'playwright-core';
-import { prepareDigit, preprocessDrawing } from '../engine/index.ts';
+import { deskew, prepareDigit, preprocessDrawing } from '../engine/index.ts';
 import { INK_THRESHOLD, PAD } from '../src/widgets/playground/model.ts';
 import { readersFromArgs } from './readers.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../test/browser/chromium.ts';
@@ -66,22 +67,26 @@ await browser.close();
 
 const input = new Float32Array(1024);
 const digits = samples.map((s) => preprocessDrawing(s.pixels, PAD, PAD, INK_THRESHOLD)!.pixels);
+const deskewed = digits.map((d) => deskew(d).pixels);
 const pct = (right: number, n: number) => `${((100 * right) / n).toFixed(1)} %`;
 console.log(`${samples.length} images: ${FAMILIES.length - missing.length} fonts × ${SIZES.length} sizes (${SIZES.join(', ')} px) × rotations ${ROTATIONS.join(', ')}° × 10 digits` +
   (missing.length ? `; not installed, left out: ${missing.join(', ')}` : ''));
 for (const { file, model, loss } of readers) {
-  const ok = samples.map((s, i) => loss.predict(model.forward(prepareDigit({ pixels: digits[i], rows: 28, cols: 28 }, 0, input)).output) === s.digit);
-  const by = <K extends string | number>(key: (s: Sample) => K): string => {
+  const read = (images: Uint8Array[]) => samples.map((s, i) => loss.predict(model.forward(prepareDigit({ pixels: images[i], rows: 28, cols: 28 }, 0, input)).output) === s.digit);
+  const ok = read(digits);
+  const by = <K extends string | number>(key: (s: Sample) => K, hits: boolean[]): string => {
     const groups = new Map<K, [number, number]>();
-    samples.forEach((s, i) => { const g = groups.get(key(s)) ?? [0, 0]; g[0] += ok[i] ? 1 : 0; g[1]++; groups.set(key(s), g); });
+    samples.forEach((s, i) => { const g = groups.get(key(s)) ?? [0, 0]; g[0] += hits[i] ? 1 : 0; g[1]++; groups.set(key(s), g); });
     return [...groups].map(([k, [r, n]]) => `${k} ${pct(r, n)}`).join(', ');
   };
   const upright = samples.map((s, i) => [s, ok[i]] as const).filter(([s]) => s.rotation === 0);
   console.log(`\n${file}: ${pct(ok.filter(Boolean).length, ok.length)} of all; upright only ${pct(upright.filter(([, o]) => o).length, upright.length)}`);
-  console.log(`  per rotation: ${by((s) => `${s.rotation}°`)}`);
-  console.log(`  per digit:    ${by((s) => s.digit)}`);
-  console.log(`  per size:     ${by((s) => `${s.size} px`)}`);
-  console.log(`  per font:     ${by((s) => s.family)}`);
+  console.log(`  per rotation: ${by((s) => `${s.rotation}°`, ok)}`);
+  console.log(`  per digit:    ${by((s) => s.digit, ok)}`);
+  console.log(`  per size:     ${by((s) => `${s.size} px`, ok)}`);
+  console.log(`  per font:     ${by((s) => s.family, ok)}`);
   const wrong = samples.filter((s, i) => !ok[i] && s.rotation === 0).map((s) => `${s.digit} in ${s.family} ${s.size} px`);
   console.log(`  wrong when upright (${wrong.length}): ${wrong.slice(0, 40).join('; ')}${wrong.length > 40 ? '; …' : ''}`);
+  const straight = read(deskewed);
+  console.log(`  with deskew: ${pct(straight.filter(Boolean).length, straight.length)} of all; per rotation: ${by((s) => `${s.rotation}°`, straight)}`);
 }

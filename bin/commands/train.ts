@@ -44,7 +44,9 @@ Options:
   --distort        train on randomly distorted digits, as the paper's 0.8 % run (section III.C):
                    every sample of every pass gets a fresh planar affine distortion — shifts of
                    ±2 px, scaling ×0.9–1.1, squeezing ×1.15 either way, horizontal shear ±0.2 —
-                   drawn from the seed, the pass and the digit's index (engine/distort.ts)
+                   drawn from the seed, the pass and the digit's index (engine/distort.ts);
+                   the Playground's modern-distort.bin adds --schedule linear (its record, shown
+                   by lenet eval --json, has the whole command)
   --out FILE       where to save the weights, after every pass (default:
                    $XDG_DATA_HOME/lenet/weights-<variant>.bin, or ~/.local/share/lenet/… when
                    XDG_DATA_HOME is unset; printed at the start; never the current directory)

@@ -59,7 +59,7 @@ export interface Reader {
 }
 export const READERS: readonly Reader[] = [
   { id: 'faithful-distort', variant: 'faithful', file: 'faithful-distort.bin', unsureAt: 12.0 },
-  { id: 'modern-distort', variant: 'modern', file: 'modern-distort.bin', unsureAt: 0.973 },
+  { id: 'modern-distort', variant: 'modern', file: 'modern-distort.bin', unsureAt: 0.982 },
   { id: 'faithful', variant: 'faithful', file: 'faithful.bin', unsureAt: 13.6 },
   { id: 'modern', variant: 'modern', file: 'modern.bin', unsureAt: 0.996 },
 ];
