@@ -81,6 +81,12 @@ export class Model {
    * back-propagation two to three times faster. Whoever uses it zeroes it first.
    */
   readonly gradients: Float32Array;
+  /**
+   * A second buffer of `paramCount` floats beside the parameters, for an optimiser's
+   * per-parameter factors (SDLM's gains, optim.ts): there the update runs as one SIMD kernel
+   * instead of a JavaScript loop. Whoever uses it fills it first.
+   */
+  readonly paramFactors: Float32Array;
   readonly inputUnits: number;
   readonly outputUnits: number;
   /** The trace `forward` writes into when not given one. */
@@ -114,9 +120,10 @@ export class Model {
     const units = this.layers.reduce((n, l) => n + unitsOf(l.output), 0);
     const traceFloats = this.inputUnits + 2 * units;
     const scratch = 2 * units + this.layers.reduce((n, l) => n + unitsOf(l.input), 0);
-    this.arena = new Arena(3 * offset + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
+    this.arena = new Arena(4 * offset + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
     this.params = this.arena.alloc(offset);
     this.gradients = this.arena.alloc(offset);
+    this.paramFactors = this.arena.alloc(offset);
     this.squaredParams = this.arena.alloc(offset);
     this.trace = this.newTrace();
     this.dOut = this.layers.map((l) => this.arena.alloc(unitsOf(l.output)));

@@ -221,3 +221,38 @@ export function axpy(y: usize, alpha: f32, x: usize, n: i32): void {
     store<f32>(p, load<f32>(p) + alpha * load<f32>(x + ((<usize>i) << 2)));
   }
 }
+
+// ─── Outside the convolutions: the optimiser's update, the unit non-linearities, pooling ───
+// These kernels replace JavaScript loops whose arithmetic is float64 (JavaScript numbers),
+// rounded to float32 only when stored into a Float32Array. To give the very same bits — the
+// shipped weights files are reproduced bit for bit — they do the same operations in the same
+// order in f64 (two lanes of f64x2 at a time: promote two floats, compute, demote on store),
+// never in f32. Only where one f32 operation provably equals the JavaScript's double one and its
+// rounding (a lone addition of two floats, a comparison, a choice) do they stay in f32.
+
+// Two floats at p as f64x2 (lane 0 = p[0]).
+@inline function load2(p: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(p));
+}
+
+// f64x2 rounded to two floats at p.
+@inline function store2(p: usize, v: v128): void {
+  v128.store64_lane(p, f32x4.demote_f64x2_zero(v), 0);
+}
+
+// SDLM's step (appendix C): params[k] −= rate·gains[k]·grads[k], computed as JavaScript does it,
+// p − ((rate·gain)·grad) in doubles, one rounding at the end.
+export function sdlmUpdate(params: usize, rate: f64, gains: usize, grads: usize, n: i32): void {
+  const r = f64x2.splat(rate);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = (<usize>i) << 2;
+    const step = f64x2.mul(f64x2.mul(r, load2(gains + o)), load2(grads + o));
+    store2(params + o, f64x2.sub(load2(params + o), step));
+  }
+  if (i < n) {
+    const o = (<usize>i) << 2;
+    const p = <f64>load<f32>(params + o) - rate * <f64>load<f32>(gains + o) * <f64>load<f32>(grads + o);
+    store<f32>(params + o, <f32>p);
+  }
+}
