@@ -107,7 +107,7 @@ export class Sdlm implements Optimizer {
    * `gains`, if given, is where the gains are kept: the model's `paramFactors`, beside its
    * parameters in WebAssembly memory, lets the update run as one SIMD kernel.
    */
-  constructor(paramCount: number, mu = SDLM_MU, gains = new Float32Array(paramCount)) {
+  constructor(paramCount: number, mu = SDLM_MU, gains: Float32Array = new Float32Array(paramCount)) {
     if (!(mu > 0) || !Number.isFinite(mu)) throw new RangeError(`SDLM: μ ${mu} is not allowed (allowed: a positive number)`);
     if (gains.length !== paramCount) throw new RangeError(`SDLM: ${gains.length} gains for ${paramCount} parameters`);
     this.mu = mu;
