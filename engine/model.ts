@@ -118,7 +118,8 @@ export class Model {
     this.inputUnits = unitsOf(this.analysis.input);
     this.outputUnits = unitsOf(this.layers[this.layers.length - 1].output);
     const units = this.layers.reduce((n, l) => n + unitsOf(l.output), 0);
-    const traceFloats = this.inputUnits + 2 * units;
+    const winners = spec.layers.reduce((n, l, i) => n + (l.kind === 'subsample' && l.pool === 'max' ? unitsOf(this.layers[i].output) : 0), 0);
+    const traceFloats = this.inputUnits + 2 * units + winners;
     const scratch = 2 * units + this.layers.reduce((n, l) => n + unitsOf(l.input), 0);
     this.arena = new Arena(4 * offset + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
     this.params = this.arena.alloc(offset);
@@ -156,7 +157,7 @@ export class Model {
       return {
         name: l.name, kind: l.kind, shape: l.output, pre,
         out: l.activation === 'none' ? pre : this.arena.alloc(n),
-        argmax: spec.kind === 'subsample' && spec.pool === 'max' ? new Int32Array(n) : null,
+        argmax: spec.kind === 'subsample' && spec.pool === 'max' ? this.arena.allocInt32(n) : null,
       };
     });
     return { input: this.arena.alloc(this.inputUnits), layers, output: layers[layers.length - 1].out };

@@ -256,3 +256,165 @@ export function sdlmUpdate(params: usize, rate: f64, gains: usize, grads: usize,
     store<f32>(params + o, <f32>p);
   }
 }
+
+// The squashing function's tanh (activation.ts): the same rational function with the same
+// constants, operation for operation, on two doubles at a time. The clamp to ±7.9053… keeps NaN
+// as JavaScript's `if (x > c) x = c; else if (x < −c) x = −c` does: pmin(x, c) is c < x ? c : x.
+@inline function tanh2(x0: v128): v128 {
+  const c = f64x2.splat(7.90531110763549805);
+  const x = f64x2.pmax(f64x2.pmin(x0, c), f64x2.neg(c));
+  const x2 = f64x2.mul(x, x);
+  let p = f64x2.add(f64x2.mul(x2, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
+  p = f64x2.sub(f64x2.mul(x2, p), f64x2.splat(8.60467152213735e-11));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(5.12229709037114e-8));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(1.48572235717979e-5));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(6.37261928875436e-4));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(4.89352455891786e-3));
+  let q = f64x2.add(f64x2.mul(x2, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
+  q = f64x2.add(f64x2.mul(x2, q), f64x2.splat(2.268434632439e-3));
+  q = f64x2.add(f64x2.mul(x2, q), f64x2.splat(4.89352518554385e-3));
+  return f64x2.div(f64x2.mul(x, p), q);
+}
+
+// out[i] = a·tanh(s·pre[i]), i < n (the paper's squash; the model passes A = 1.7159, S = 2/3).
+// An odd last unit goes through lane 0 of a pair whose lane 1 reads the same float again.
+export function squashForward(pre: usize, out: usize, n: i32, a: f64, s: f64): void {
+  const av = f64x2.splat(a);
+  const sv = f64x2.splat(s);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = (<usize>i) << 2;
+    store2(out + o, f64x2.mul(av, tanh2(f64x2.mul(sv, load2(pre + o)))));
+  }
+  if (i < n) {
+    const o = (<usize>i) << 2;
+    const v = f64x2.splat(<f64>load<f32>(pre + o));
+    store<f32>(out + o, <f32>f64x2.extract_lane(f64x2.mul(av, tanh2(f64x2.mul(sv, v))), 0));
+  }
+}
+
+// dPre[i] = dOut[i]·k·(aa − out[i]²), or with `second` (the curvature pass) dOut[i]·d·d with
+// d = k·(aa − out[i]²): the squash's f′ read from its output, k = S/A and aa = A² (activation.ts).
+export function squashBackward(out: usize, dOut: usize, dPre: usize, n: i32, k: f64, aa: f64, second: bool): void {
+  const kv = f64x2.splat(k);
+  const aav = f64x2.splat(aa);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = (<usize>i) << 2;
+    const y = load2(out + o);
+    const g = f64x2.sub(aav, f64x2.mul(y, y));
+    const dv = load2(dOut + o);
+    if (second) {
+      const d = f64x2.mul(kv, g);
+      store2(dPre + o, f64x2.mul(f64x2.mul(dv, d), d));
+    } else {
+      store2(dPre + o, f64x2.mul(f64x2.mul(dv, kv), g));
+    }
+  }
+  if (i < n) {
+    const o = (<usize>i) << 2;
+    const y = <f64>load<f32>(out + o);
+    const dv = <f64>load<f32>(dOut + o);
+    if (second) {
+      const d = k * (aa - y * y);
+      store<f32>(dPre + o, <f32>(dv * d * d));
+    } else {
+      store<f32>(dPre + o, <f32>(dv * k * (aa - y * y)));
+    }
+  }
+}
+
+// ReLU: out[i] = pre[i] > 0 ? pre[i] : 0 — a comparison and a choice, exact in f32 (−0 and NaN give +0).
+export function reluForward(pre: usize, out: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(pre + o);
+    v128.store(out + o, v128.and(v, f32x4.gt(v, zero)));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    const v = load<f32>(pre + o);
+    store<f32>(out + o, v > 0 ? v : 0);
+  }
+}
+
+// dPre[i] = pre[i] > 0 ? dOut[i] : 0.
+export function reluBackward(pre: usize, dOut: usize, dPre: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    v128.store(dPre + o, v128.and(v128.load(dOut + o), f32x4.gt(v128.load(pre + o), zero)));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(dPre + o, load<f32>(pre + o) > 0 ? load<f32>(dOut + o) : 0);
+  }
+}
+
+// Max pooling of `maps` maps (subsample.ts): each unit takes the largest input of its win×win
+// window, the first in row order among equals (a later one must be strictly larger), and
+// records its index in `argmax` (int32).
+export function maxPoolForward(x: usize, pre: usize, argmax: usize, maps: i32, inW: i32, inHW: i32,
+  outH: i32, outW: i32, win: i32, stride: i32): void {
+  let u: usize = 0;
+  for (let m = 0; m < maps; m++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++, u++) {
+        const first = m * inHW + oy * stride * inW + ox * stride;
+        let best = first;
+        let top = load<f32>(x + ((<usize>first) << 2));
+        for (let wy = 0; wy < win; wy++) {
+          const row = first + wy * inW;
+          for (let wx = 0; wx < win; wx++) {
+            const v = load<f32>(x + ((<usize>(row + wx)) << 2));
+            if (v > top) { top = v; best = row + wx; }
+          }
+        }
+        store<f32>(pre + (u << 2), top);
+        store<i32>(argmax + (u << 2), best);
+      }
+    }
+  }
+}
+
+// dX[argmax[u]] += dPre[u], u < n, in order (windows that overlap may share a winner). dX was
+// zeroed; one f32 addition of two floats rounds exactly as JavaScript's double one then stored.
+export function maxPoolBackward(dPre: usize, argmax: usize, dX: usize, n: i32): void {
+  for (let u = 0; u < n; u++) {
+    const p = dX + ((<usize>load<i32>(argmax + ((<usize>u) << 2))) << 2);
+    store<f32>(p, load<f32>(p) + load<f32>(dPre + ((<usize>u) << 2)));
+  }
+}
+
+// One map of 2×2 windows two apart (S2, S4): pre = coefficient·(x₀ + x₁ + x₂ + x₃) + bias in
+// doubles, the four added in row order as subsample.ts does, two units at a time.
+export function pool2Forward(x: usize, pre: usize, inW: i32, outH: i32, outW: i32, coefficient: f64, bias: f64): void {
+  const cv = f64x2.splat(coefficient);
+  const bv = f64x2.splat(bias);
+  for (let oy = 0; oy < outH; oy++) {
+    const r0 = x + ((<usize>(2 * oy * inW)) << 2);
+    const r1 = r0 + ((<usize>inW) << 2);
+    const o = pre + ((<usize>(oy * outW)) << 2);
+    let ox = 0;
+    for (; ox + 2 <= outW; ox += 2) {
+      const c = (<usize>(2 * ox)) << 2;
+      const a = v128.load(r0 + c);
+      const b = v128.load(r1 + c);
+      // Lane 0 the window of unit ox, lane 1 that of ox + 1.
+      const a0 = f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 0, 2, 0, 2));
+      const a1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 1, 3, 1, 3));
+      const b0 = f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 0, 2, 0, 2));
+      const b1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 1, 3, 1, 3));
+      const sum = f64x2.add(f64x2.add(f64x2.add(a0, a1), b0), b1);
+      store2(o + ((<usize>ox) << 2), f64x2.add(f64x2.mul(cv, sum), bv));
+    }
+    if (ox < outW) {
+      const c = (<usize>(2 * ox)) << 2;
+      const sum = <f64>load<f32>(r0 + c) + <f64>load<f32>(r0 + c + 4) + <f64>load<f32>(r1 + c) + <f64>load<f32>(r1 + c + 4);
+      store<f32>(o + ((<usize>ox) << 2), <f32>(coefficient * sum + bias));
+    }
+  }
+}

@@ -11,7 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import { Model, Random, lenet5 } from '../../engine/index.ts';
 import { Sdlm } from '../../engine/optim.ts';
-import { kernelsFor } from '../../engine/kernels/kernels.ts';
+import { Arena, kernelsFor } from '../../engine/kernels/kernels.ts';
+import { activate, activationBackward } from '../../engine/layers/activation.ts';
+import { subsampleCounts, subsampleOps } from '../../engine/layers/subsample.ts';
 
 /** Indices where the two arrays differ in any bit (NaNs of any payload count as equal). */
 function bitDiffs(a: Float32Array, b: Float32Array): number[] {
@@ -54,5 +56,119 @@ describe('kernels outside the convolutions give the JavaScript loops\' exact bit
         if (length === n) expect(bitDiffs(single, slow).length).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+/** Random float32 values with ties, ±0, NaN and ±Infinity among them (`special` of them per 100). */
+function values(rng: Random, n: number, scale: number, special = 5): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rng.int(100);
+    if (r < special) out[i] = [0, -0, NaN, Infinity, -Infinity][r % 5];
+    else if (r < 20) out[i] = Math.round(rng.symmetric(2)); // ties for max pooling
+    else out[i] = rng.symmetric(scale) * 2 ** (rng.int(12) - 6);
+  }
+  return out;
+}
+
+/** `n` floats in the arena holding `from`'s values (the kernels' side), and an ordinary copy (JavaScript's). */
+function pair(arena: Arena, from: Float32Array): [Float32Array, Float32Array] {
+  const inside = arena.alloc(from.length);
+  inside.set(from);
+  return [inside, Float32Array.from(from)];
+}
+
+describe('activations: the kernels compute the squash\'s tanh and ReLU exactly as activation.ts', () => {
+  it.each(['squash', 'relu'] as const)('%s forward, backward and the second-order backward, every length remainder', (kind) => {
+    const rng = new Random(kind === 'squash' ? 1 : 2);
+    for (const n of [1, 2, 3, 4, 5, 7, 84, 1176, 4704]) {
+      const arena = new Arena(8 * n);
+      // Beyond ±12 the squash's tanh clamps its argument; the scale reaches there.
+      const [preK, preJ] = pair(arena, values(rng, n, 16));
+      const [dOutK, dOutJ] = pair(arena, values(rng, n, 1, 2));
+      const outK = arena.alloc(n);
+      const outJ = new Float32Array(n);
+      expect(kernelsFor(preK, outK, dOutK)).not.toBeNull();
+      activate(kind, preK, outK, n);
+      activate(kind, preJ, outJ, n);
+      expect(bitDiffs(outK, outJ)).toEqual([]);
+      for (const second of [false, true]) {
+        const dPreK = arena.alloc(n);
+        const dPreJ = new Float32Array(n);
+        activationBackward(kind, preK, outK, dOutK, dPreK, n, second);
+        activationBackward(kind, preJ, outJ, dOutJ, dPreJ, n, second);
+        expect(bitDiffs(dPreK, dPreJ)).toEqual([]);
+      }
+    }
+  });
+
+  it('the test values tell a float32 squash from the double one', () => {
+    const rng = new Random(3);
+    const pre = values(rng, 4704, 4, 0);
+    const exact = new Float32Array(pre.length);
+    activate('squash', pre, exact, pre.length);
+    const f = Math.fround;
+    const single = pre.map((a) => f(f(1.7159) * f(Math.tanh(f(f(2 / 3) * a)))));
+    expect(bitDiffs(single, exact).length).toBeGreaterThan(0);
+  });
+});
+
+/** A subsampling layer on `maps`@h×w input, as the model builds it. */
+function pooling(pool: 'max' | 'average' | 'trainable', maps: number, h: number, w: number, window: number, stride: number) {
+  const spec = { kind: 'subsample' as const, name: 'S', pool, window, stride, activation: 'squash' as const };
+  const input = { maps, height: h, width: w };
+  const output = subsampleCounts(spec, input).output;
+  return { ops: subsampleOps(spec, input, output), units: output.maps * output.height * output.width, inputs: maps * h * w };
+}
+
+describe('pooling: the kernels give subsample.ts\'s exact bits, winners and ties included', () => {
+  it('max, average and trainable pooling of random shapes, forward and backward (first and second order)', () => {
+    const rng = new Random(4);
+    let cases = 0;
+    for (let t = 0; t < 60; t++) {
+      const pool = (['max', 'average', 'trainable'] as const)[t % 3];
+      const window = t % 4 === 0 ? 2 + rng.int(3) : 2;
+      const stride = t % 4 === 0 ? 1 + rng.int(window) : 2;
+      const h = window + rng.int(12);
+      const w = window + rng.int(12);
+      const { ops, units, inputs } = pooling(pool, 1 + rng.int(4), h, w, window, stride);
+      const arena = new Arena(4 * inputs + 4 * units + 16);
+      const [xK, xJ] = pair(arena, values(rng, inputs, 4));
+      const [pK, pJ] = pair(arena, values(rng, ops.paramCount, 1, 0));
+      const preK = arena.alloc(units);
+      const preJ = new Float32Array(units);
+      const argK = arena.allocInt32(units);
+      const argJ = new Int32Array(units);
+      ops.forward(pK, 0, xK, preK, pool === 'max' ? argK : null);
+      ops.forward(pJ, 0, xJ, preJ, pool === 'max' ? argJ : null);
+      expect(bitDiffs(preK, preJ), `${pool} ${window}/${stride} ${h}×${w}`).toEqual([]);
+      expect(Array.from(argK)).toEqual(Array.from(argJ));
+      const [dK, dJ] = pair(arena, values(rng, units, 1, 0));
+      for (const second of [false, true]) {
+        const dXK = arena.alloc(inputs);
+        const dXJ = new Float32Array(inputs);
+        const gK = arena.alloc(ops.paramCount);
+        const gJ = new Float32Array(ops.paramCount);
+        ops.backward(pK, 0, xK, dK, dXK, gK, pool === 'max' ? argK : null, second);
+        ops.backward(pJ, 0, xJ, dJ, dXJ, gJ, pool === 'max' ? argJ : null, second);
+        expect(bitDiffs(dXK, dXJ)).toEqual([]);
+        expect(bitDiffs(gK, gJ)).toEqual([]);
+      }
+      cases++;
+    }
+    expect(cases).toBe(60);
+  });
+
+  it('max pooling keeps the first of equal inputs, as the paper-era loops did', () => {
+    const { ops } = pooling('max', 1, 2, 4, 2, 2);
+    const arena = new Arena(64);
+    const x = arena.alloc(8);
+    x.set([1, 1, 0, -0, 1, 0.5, -0, 0]); // window 0: four candidates, three tied at 1; window 1: ±0 only
+    const pre = arena.alloc(2);
+    const argmax = arena.allocInt32(2);
+    expect(kernelsFor(x, pre)).not.toBeNull();
+    ops.forward(new Float32Array(0), 0, x, pre, argmax);
+    expect(Array.from(argmax)).toEqual([0, 2]);
+    expect(Object.is(pre[1], 0)).toBe(true); // +0 from index 2, not the −0 after it
   });
 });
