@@ -359,6 +359,10 @@ export function reluBackward(pre: usize, dOut: usize, dPre: usize, n: i32): void
 // records its index in `argmax` (int32).
 export function maxPoolForward(x: usize, pre: usize, argmax: usize, maps: i32, inW: i32, inHW: i32,
   outH: i32, outW: i32, win: i32, stride: i32): void {
+  if (win === 2 && stride === 2 && outW >= 4) {
+    maxPool2Forward(x, pre, argmax, maps, inW, inHW, outH, outW);
+    return;
+  }
   let u: usize = 0;
   for (let m = 0; m < maps; m++) {
     for (let oy = 0; oy < outH; oy++) {
@@ -416,5 +420,112 @@ export function pool2Forward(x: usize, pre: usize, inW: i32, outH: i32, outW: i3
       const sum = <f64>load<f32>(r0 + c) + <f64>load<f32>(r0 + c + 4) + <f64>load<f32>(r1 + c) + <f64>load<f32>(r1 + c + 4);
       store<f32>(o + ((<usize>ox) << 2), <f32>(coefficient * sum + bias));
     }
+  }
+}
+
+// 2×2 windows two apart, four units at a time: the four candidates of each window in row
+// order, each taking over only if strictly larger — the same choice as the scalar loop. A row
+// whose width is not a multiple of 4 ends with an overlapping vector that recomputes the same
+// values for units already done.
+function maxPool2Forward(x: usize, pre: usize, argmax: usize, maps: i32, inW: i32, inHW: i32, outH: i32, outW: i32): void {
+  const one = i32x4.splat(1);
+  const below = i32x4.splat(inW);
+  const right = i32x4.splat(inW + 1);
+  const columns = i32x4(0, 2, 4, 6);
+  for (let m = 0; m < maps; m++) {
+    for (let oy = 0; oy < outH; oy++) {
+      const first = m * inHW + 2 * oy * inW;
+      const r0 = x + ((<usize>first) << 2);
+      const r1 = r0 + ((<usize>inW) << 2);
+      const u = (<usize>((m * outH + oy) * outW)) << 2;
+      for (let ox = 0; ox < outW; ox += 4) {
+        const o = ox + 4 <= outW ? ox : outW - 4;
+        const c = (<usize>(2 * o)) << 2;
+        const a0 = v128.load(r0 + c);
+        const a1 = v128.load(r0 + c + 16);
+        const b0 = v128.load(r1 + c);
+        const b1 = v128.load(r1 + c + 16);
+        let best = v128.shuffle<f32>(a0, a1, 0, 2, 4, 6);
+        let at = i32x4.splat(0);
+        const topRight = v128.shuffle<f32>(a0, a1, 1, 3, 5, 7);
+        const bottomLeft = v128.shuffle<f32>(b0, b1, 0, 2, 4, 6);
+        const bottomRight = v128.shuffle<f32>(b0, b1, 1, 3, 5, 7);
+        let win = f32x4.gt(topRight, best);
+        best = v128.bitselect(topRight, best, win);
+        at = v128.bitselect(one, at, win);
+        win = f32x4.gt(bottomLeft, best);
+        best = v128.bitselect(bottomLeft, best, win);
+        at = v128.bitselect(below, at, win);
+        win = f32x4.gt(bottomRight, best);
+        best = v128.bitselect(bottomRight, best, win);
+        at = v128.bitselect(right, at, win);
+        const p = (<usize>o) << 2;
+        v128.store(pre + u + p, best);
+        v128.store(argmax + u + p, i32x4.add(i32x4.add(i32x4.splat(first + 2 * o), columns), at));
+      }
+    }
+  }
+}
+
+// The backward of pool2Forward for one map, in subsample.ts's double arithmetic: each input of a
+// window gets coefficient·d (added to dX unless `hasDX` is false), and when `grads` is not 0,
+// grads[0] += Σ d·(window sum) and grads[1] += Σ d — the coefficient's and the bias's gradients,
+// both sums added one unit after another in row order, as the JavaScript does (the products
+// two at a time, the additions one by one).
+export function pool2Backward(x: usize, dPre: usize, dX: usize, hasDX: bool, inW: i32, outH: i32, outW: i32,
+  coefficient: f64, gc: usize, gb: usize): void {
+  const cv = f64x2.splat(coefficient);
+  let dc: f64 = 0;
+  let db: f64 = 0;
+  for (let oy = 0; oy < outH; oy++) {
+    const offset = (<usize>(2 * oy * inW)) << 2;
+    const r0 = x + offset;
+    const r1 = r0 + ((<usize>inW) << 2);
+    const o = dPre + ((<usize>(oy * outW)) << 2);
+    let ox = 0;
+    for (; ox + 2 <= outW; ox += 2) {
+      const c = (<usize>(2 * ox)) << 2;
+      const a = v128.load(r0 + c);
+      const b = v128.load(r1 + c);
+      const sum = f64x2.add(f64x2.add(f64x2.add(
+        f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 0, 2, 0, 2)), f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 1, 3, 1, 3))),
+        f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 0, 2, 0, 2))), f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 1, 3, 1, 3)));
+      const d = load2(o + ((<usize>ox) << 2));
+      const product = f64x2.mul(d, sum);
+      dc += f64x2.extract_lane(product, 0);
+      dc += f64x2.extract_lane(product, 1);
+      db += f64x2.extract_lane(d, 0);
+      db += f64x2.extract_lane(d, 1);
+      if (hasDX) {
+        const g = f64x2.mul(cv, d);
+        const g0 = v128.shuffle<f64>(g, g, 0, 0);
+        const g1 = v128.shuffle<f64>(g, g, 1, 1);
+        const p0 = dX + offset + c;
+        const p1 = p0 + ((<usize>inW) << 2);
+        store2(p0, f64x2.add(load2(p0), g0));
+        store2(p0 + 8, f64x2.add(load2(p0 + 8), g1));
+        store2(p1, f64x2.add(load2(p1), g0));
+        store2(p1 + 8, f64x2.add(load2(p1 + 8), g1));
+      }
+    }
+    if (ox < outW) {
+      const c = (<usize>(2 * ox)) << 2;
+      const d = <f64>load<f32>(o + ((<usize>ox) << 2));
+      dc += d * (<f64>load<f32>(r0 + c) + <f64>load<f32>(r0 + c + 4) + <f64>load<f32>(r1 + c) + <f64>load<f32>(r1 + c + 4));
+      db += d;
+      if (hasDX) {
+        const g = coefficient * d;
+        const p0 = dX + offset + c;
+        const p1 = p0 + ((<usize>inW) << 2);
+        store<f32>(p0, <f32>(<f64>load<f32>(p0) + g));
+        store<f32>(p0 + 4, <f32>(<f64>load<f32>(p0 + 4) + g));
+        store<f32>(p1, <f32>(<f64>load<f32>(p1) + g));
+        store<f32>(p1 + 4, <f32>(<f64>load<f32>(p1 + 4) + g));
+      }
+    }
+  }
+  if (gc !== 0) {
+    store<f32>(gc, <f32>(<f64>load<f32>(gc) + dc));
+    store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
   }
 }

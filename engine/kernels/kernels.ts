@@ -42,6 +42,9 @@ export interface Kernels {
   maxPoolBackward(dPre: number, argmax: number, dX: number, n: number): void;
   /** One map of 2×2 windows two apart: pre = coefficient·(sum of the window) + bias, in doubles. */
   pool2Forward(x: number, pre: number, inW: number, outH: number, outW: number, coefficient: number, bias: number): void;
+  /** pool2Forward's backward for one map: dX (if hasDX) and, if gc is not 0, the coefficient's and bias's gradients at gc, gb. */
+  pool2Backward(x: number, dPre: number, dX: number, hasDX: boolean, inW: number, outH: number, outW: number, coefficient: number,
+    gc: number, gb: number): void;
 }
 
 /** The byte address of array[index] in its memory. */

@@ -120,8 +120,14 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
       // The average's fixed weight 1/window² is squared for the second-order pass; the trainable
       // coefficient arrives already squared with the other parameters.
       const fixed = secondOrder ? inv * inv : inv;
+      const K = pairs ? (dX ? kernelsFor(x, dPre, dX, grads) : kernelsFor(x, dPre, grads)) : null;
       for (let m = 0; m < maps; m++) {
         const coefficient = trainable ? params[offset + m] : fixed;
+        if (K) {
+          K.pool2Backward(at(x, m * inHW), at(dPre, m * outHW), dX ? at(dX, m * inHW) : 0, dX !== null, inW, outH, outW, coefficient,
+            trainable ? at(grads, offset + m) : 0, trainable ? at(grads, offset + maps + m) : 0);
+          continue;
+        }
         let dc = 0;
         let db = 0;
         if (pairs) {
