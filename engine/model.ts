@@ -13,7 +13,7 @@ import { convOps } from './layers/conv.ts';
 import { subsampleOps } from './layers/subsample.ts';
 import { fullOps } from './layers/full.ts';
 import { rbfOps } from './layers/rbf.ts';
-import { Arena } from './kernels/kernels.ts';
+import { Arena, at, kernelsFor } from './kernels/kernels.ts';
 
 export interface ModelOptions {
   /**
@@ -67,6 +67,17 @@ function opsOf(spec: NetworkSpec['layers'][number], input: Shape, output: Shape)
     case 'full': return fullOps(spec, input);
     case 'rbf': return rbfOps(spec, input);
   }
+}
+
+/**
+ * into[i] = a[i]² over `into`, and returns it. A product of two floats is exact in a double, so
+ * the kernel's float32 product and JavaScript's rounded double are the same bits.
+ */
+function squareInto(a: Float32Array, into: Float32Array): Float32Array {
+  const K = kernelsFor(a, into);
+  if (K) K.square(at(a, 0), at(into, 0), into.length);
+  else for (let i = 0; i < into.length; i++) into[i] = a[i] * a[i];
+  return into;
 }
 
 export class Model {
@@ -199,10 +210,8 @@ export class Model {
    * (`Loss.curvature`). ADDS ∂²E/∂parameter² into `hess`.
    */
   backwardSecondOrder(trace: Trace, d2Output: ArrayLike<number>, hess: Float32Array): void {
-    const p = this.params;
-    const q = this.squaredParams;
-    for (let i = 0; i < p.length; i++) q[i] = p[i] * p[i];
-    this.backwardPass(trace, d2Output, hess, q, true);
+    squareInto(this.params, this.squaredParams);
+    this.backwardPass(trace, d2Output, hess, this.squaredParams, true);
   }
 
   private backwardPass(trace: Trace, dOutput: ArrayLike<number>, into: Float32Array, params: Float32Array,
@@ -218,11 +227,7 @@ export class Model {
       const t = trace.layers[i];
       activationBackward(l.activation, t.pre, t.out, this.dOut[i], this.dPre[i], t.out.length, secondOrder);
       let x = i === 0 ? trace.input : trace.layers[i - 1].out;
-      if (secondOrder) {
-        const sq = this.squaredIn[i];
-        for (let j = 0; j < sq.length; j++) sq[j] = x[j] * x[j];
-        x = sq;
-      }
+      if (secondOrder) x = squareInto(x, this.squaredIn[i]);
       l.ops.backward(params, l.offset, x, this.dPre[i], i === 0 ? null : this.dOut[i - 1], into, t.argmax, secondOrder);
     }
   }

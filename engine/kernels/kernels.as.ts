@@ -529,3 +529,20 @@ export function pool2Backward(x: usize, dPre: usize, dX: usize, hasDX: bool, inW
     store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
   }
 }
+
+// out[i] = a[i]² (the second-order pass squares weights and inputs). JavaScript squares in
+// doubles, where the product of two floats is exact, then rounds once: the f32 product is
+// that very rounding.
+export function square(a: usize, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(a + o);
+    v128.store(out + o, f32x4.mul(v, v));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    const v = load<f32>(a + o);
+    store<f32>(out + o, v * v);
+  }
+}

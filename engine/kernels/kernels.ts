@@ -45,6 +45,8 @@ export interface Kernels {
   /** pool2Forward's backward for one map: dX (if hasDX) and, if gc is not 0, the coefficient's and bias's gradients at gc, gb. */
   pool2Backward(x: number, dPre: number, dX: number, hasDX: boolean, inW: number, outH: number, outW: number, coefficient: number,
     gc: number, gb: number): void;
+  /** out[i] = a[i]², i < n. */
+  square(a: number, out: number, n: number): void;
 }
 
 /** The byte address of array[index] in its memory. */

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { Model, Random, lenet5 } from '../../engine/index.ts';
 import { Sdlm } from '../../engine/optim.ts';
-import { Arena, kernelsFor } from '../../engine/kernels/kernels.ts';
+import { Arena, at, kernelsFor } from '../../engine/kernels/kernels.ts';
 import { activate, activationBackward } from '../../engine/layers/activation.ts';
 import { subsampleCounts, subsampleOps } from '../../engine/layers/subsample.ts';
 
@@ -175,5 +175,19 @@ describe('pooling: the kernels give subsample.ts\'s exact bits, winners and ties
     ops.forward(new Float32Array(0), 0, x, pre, argmax);
     expect(Array.from(argmax)).toEqual([0, 2]);
     expect(Object.is(pre[1], 0)).toBe(true); // +0 from index 2, not the −0 after it
+  });
+});
+
+describe('the second-order pass\'s squares', () => {
+  it('the kernel\'s float32 square is JavaScript\'s exact double square rounded once, every length remainder', () => {
+    const rng = new Random(5);
+    for (const n of [1, 3, 4, 7, 1024, 61_706]) {
+      const arena = new Arena(2 * n);
+      const [aK, aJ] = pair(arena, values(rng, n, 1e20));
+      const outK = arena.alloc(n);
+      kernelsFor(aK, outK)!.square(at(aK, 0), at(outK, 0), n);
+      const outJ = aJ.map((v) => v * v);
+      expect(bitDiffs(outK, outJ)).toEqual([]);
+    }
   });
 });
