@@ -60,12 +60,13 @@ export interface Trace {
   readonly output: Float32Array;
 }
 
-function opsOf(spec: NetworkSpec['layers'][number], input: Shape, output: Shape): LayerOps {
+/** `alloc` gives a layer room for fixed weights where the kernels can read them (the RBF codes). */
+function opsOf(spec: NetworkSpec['layers'][number], input: Shape, output: Shape, alloc: (n: number) => Float32Array): LayerOps {
   switch (spec.kind) {
     case 'conv': return convOps(spec, input, output);
     case 'subsample': return subsampleOps(spec, input, output);
     case 'full': return fullOps(spec, input);
-    case 'rbf': return rbfOps(spec, input);
+    case 'rbf': return rbfOps(spec, input, alloc);
   }
 }
 
@@ -115,10 +116,17 @@ export class Model {
   constructor(spec: NetworkSpec, seed = 1, options: ModelOptions = {}) {
     this.analysis = analyze(spec);
     this.spec = spec;
+    const a = this.analysis;
+    const units = a.layers.reduce((n, l) => n + unitsOf(l.output), 0);
+    const winners = spec.layers.reduce((n, l, i) => n + (l.kind === 'subsample' && l.pool === 'max' ? unitsOf(a.layers[i].output) : 0), 0);
+    const traceFloats = unitsOf(a.input) + 2 * units + winners;
+    const scratch = 2 * units + a.layers.reduce((n, l) => n + unitsOf(l.input), 0);
+    // Parameters, gradients, optimiser factors, squared parameters; the fixed weights (RBF codes).
+    this.arena = new Arena(4 * a.total.params + a.total.fixedParams + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
     let offset = 0;
     this.layers = spec.layers.map((layer, i) => {
-      const report = this.analysis.layers[i];
-      const ops = opsOf(layer, report.input, report.output);
+      const report = a.layers[i];
+      const ops = opsOf(layer, report.input, report.output, (n) => this.arena.alloc(n));
       const built: ModelLayer = {
         name: layer.name, kind: layer.kind, activation: layer.kind === 'rbf' ? 'none' : layer.activation,
         input: report.input, output: report.output, offset, paramCount: ops.paramCount, ops,
@@ -126,13 +134,8 @@ export class Model {
       offset += ops.paramCount;
       return built;
     });
-    this.inputUnits = unitsOf(this.analysis.input);
+    this.inputUnits = unitsOf(a.input);
     this.outputUnits = unitsOf(this.layers[this.layers.length - 1].output);
-    const units = this.layers.reduce((n, l) => n + unitsOf(l.output), 0);
-    const winners = spec.layers.reduce((n, l, i) => n + (l.kind === 'subsample' && l.pool === 'max' ? unitsOf(this.layers[i].output) : 0), 0);
-    const traceFloats = this.inputUnits + 2 * units + winners;
-    const scratch = 2 * units + this.layers.reduce((n, l) => n + unitsOf(l.input), 0);
-    this.arena = new Arena(4 * offset + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
     this.params = this.arena.alloc(offset);
     this.gradients = this.arena.alloc(offset);
     this.paramFactors = this.arena.alloc(offset);

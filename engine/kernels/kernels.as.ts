@@ -546,3 +546,54 @@ export function square(a: usize, out: usize, n: i32): void {
     store<f32>(out + o, v * v);
   }
 }
+
+// The RBF output (rbf.ts): pre[i] = Σⱼ (x[j] − codes[i·n + j])², each class's sum added in
+// doubles in order of j as the JavaScript does; two classes share an f64x2 (one per lane), and
+// four classes run side by side so that their additions need not wait for each other.
+@inline function codePair(codes: usize, i: i32, k: i32, n: i32, j: i32): v128 {
+  const a = <f64>load<f32>(codes + ((<usize>(i * n + j)) << 2));
+  const b = <f64>load<f32>(codes + ((<usize>(k * n + j)) << 2));
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
+}
+
+export function rbfForward(x: usize, codes: usize, pre: usize, n: i32, classes: i32): void {
+  let i = 0;
+  for (; i + 4 <= classes; i += 4) {
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    for (let j = 0; j < n; j++) {
+      const xv = f64x2.splat(<f64>load<f32>(x + ((<usize>j) << 2)));
+      const e0 = f64x2.sub(xv, codePair(codes, i, i + 1, n, j));
+      const e1 = f64x2.sub(xv, codePair(codes, i + 2, i + 3, n, j));
+      s0 = f64x2.add(s0, f64x2.mul(e0, e0));
+      s1 = f64x2.add(s1, f64x2.mul(e1, e1));
+    }
+    store2(pre + ((<usize>i) << 2), s0);
+    store2(pre + ((<usize>(i + 2)) << 2), s1);
+  }
+  for (; i < classes; i += 2) {
+    // The last one or two classes (a lone one twice, its second lane dropped).
+    const k = i + 1 < classes ? i + 1 : i;
+    let s = f64x2.splat(0);
+    for (let j = 0; j < n; j++) {
+      const e = f64x2.sub(f64x2.splat(<f64>load<f32>(x + ((<usize>j) << 2))), codePair(codes, i, k, n, j));
+      s = f64x2.add(s, f64x2.mul(e, e));
+    }
+    store<f32>(pre + ((<usize>i) << 2), <f32>f64x2.extract_lane(s, 0));
+    if (k !== i) store<f32>(pre + ((<usize>k) << 2), <f32>f64x2.extract_lane(s, 1));
+  }
+}
+
+// dX[j] += d·(x[j] − code[j]) for one class's code, in doubles (rbf.ts's backward).
+export function rbfBackwardAdd(x: usize, code: usize, dX: usize, n: i32, d: f64): void {
+  const dv = f64x2.splat(d);
+  let j = 0;
+  for (; j + 2 <= n; j += 2) {
+    const o = (<usize>j) << 2;
+    store2(dX + o, f64x2.add(load2(dX + o), f64x2.mul(dv, f64x2.sub(load2(x + o), load2(code + o)))));
+  }
+  if (j < n) {
+    const o = (<usize>j) << 2;
+    store<f32>(dX + o, <f32>(<f64>load<f32>(dX + o) + d * (<f64>load<f32>(x + o) - <f64>load<f32>(code + o))));
+  }
+}

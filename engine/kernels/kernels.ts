@@ -47,6 +47,10 @@ export interface Kernels {
     gc: number, gb: number): void;
   /** out[i] = a[i]², i < n. */
   square(a: number, out: number, n: number): void;
+  /** pre[i] = Σⱼ (x[j] − codes[i·n + j])², i < classes, each sum in doubles in order of j. */
+  rbfForward(x: number, codes: number, pre: number, n: number, classes: number): void;
+  /** dX[j] += d·(x[j] − code[j]), j < n, in doubles. */
+  rbfBackwardAdd(x: number, code: number, dX: number, n: number, d: number): void;
 }
 
 /** The byte address of array[index] in its memory. */

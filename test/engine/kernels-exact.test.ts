@@ -14,6 +14,7 @@ import { Sdlm } from '../../engine/optim.ts';
 import { Arena, at, kernelsFor } from '../../engine/kernels/kernels.ts';
 import { activate, activationBackward } from '../../engine/layers/activation.ts';
 import { subsampleCounts, subsampleOps } from '../../engine/layers/subsample.ts';
+import { rbfOps } from '../../engine/layers/rbf.ts';
 
 /** Indices where the two arrays differ in any bit (NaNs of any payload count as equal). */
 function bitDiffs(a: Float32Array, b: Float32Array): number[] {
@@ -188,6 +189,40 @@ describe('the second-order pass\'s squares', () => {
       kernelsFor(aK, outK)!.square(at(aK, 0), at(outK, 0), n);
       const outJ = aJ.map((v) => v * v);
       expect(bitDiffs(outK, outJ)).toEqual([]);
+    }
+  });
+});
+
+describe('the RBF output: the kernels add each class\'s squared distances in doubles, in rbf.ts\'s order', () => {
+  it('forward, backward and second-order backward for 2 to 13 classes and inputs of every length remainder', () => {
+    const rng = new Random(6);
+    for (const classes of [2, 3, 4, 5, 10, 13]) {
+      for (const n of [1, 2, 3, 84]) {
+        // Codes need not be ±1: a spec may give any finite numbers.
+        const codes = Array.from({ length: classes }, () => Array.from(values(rng, n, 2, 0)));
+        const spec = { kind: 'rbf' as const, name: 'R', codes };
+        const input = { maps: n, height: 1, width: 1 };
+        const arena = new Arena(4 * classes * n + 8 * n + 4 * classes);
+        const fast = rbfOps(spec, input, (size) => arena.alloc(size));
+        const slow = rbfOps(spec, input);
+        const [xK, xJ] = pair(arena, values(rng, n, 4, 0));
+        const preK = arena.alloc(classes);
+        const preJ = new Float32Array(classes);
+        fast.forward(new Float32Array(0), 0, xK, preK, null);
+        slow.forward(new Float32Array(0), 0, xJ, preJ, null);
+        expect(bitDiffs(preK, preJ), `${classes} classes, ${n} inputs`).toEqual([]);
+        const d = values(rng, classes, 1, 0);
+        d[0] = 0; // a class the loss ignores is skipped
+        const [dK, dJ] = pair(arena, d);
+        for (const second of [false, true]) {
+          const dXK = arena.alloc(n);
+          const dXJ = new Float32Array(n);
+          expect(kernelsFor(xK, dXK)).not.toBeNull();
+          fast.backward(new Float32Array(0), 0, xK, dK, dXK, new Float32Array(0), null, second);
+          slow.backward(new Float32Array(0), 0, xJ, dJ, dXJ, new Float32Array(0), null, second);
+          expect(bitDiffs(dXK, dXJ)).toEqual([]);
+        }
+      }
     }
   });
 });
