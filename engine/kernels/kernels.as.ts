@@ -5,6 +5,18 @@
 // computed at once with f32x4. When a row's width is not a multiple of 4 (C3 and S4 maps are
 // 10 wide), its last four columns are computed once more with the columns already done masked
 // to zero; rows narrower than 4 go one column at a time.
+//
+// Why the order of every sum is fixed. Float32 addition is not associative: the same terms
+// added in another order or grouping round differently, a trained network drifts by a bit
+// here and there, and the shipped weights (public/weights/*.bin, each promised to come out bit
+// for bit of the command in its record) could no longer be reproduced. So each kernel below
+// states, per output element, the exact chain of multiplications and additions it has always
+// performed, and changes only what is free: the order of work across DIFFERENT elements,
+// partial sums kept in registers rather than memory (a register holds the same float32), one
+// weight or input vector loaded once for several elements. Multiply then add — never a fused
+// multiply-add (relaxed SIMD), which rounds once instead of twice. The JavaScript loops agree
+// only up to rounding (test/engine/kernels.test.ts); the exact bits are held by the golden
+// trajectories of test/engine/trajectory.test.ts, which a single reordered sum fails.
 
 // The lanes of the last, overlapping vector of a row that are new: the last (outW mod 4).
 function tailMask(outW: i32): v128 {
@@ -15,63 +27,182 @@ function tailMask(outW: i32): v128 {
   return f32x4(0, 0, 0, 0);
 }
 
+// ─── Forward: correlateAdd ───────────────────────────────────────────────────────────────────
 // out[y·outW + x] += Σ_{ky,kx < k} w[ky·k + kx] · inp[(y + ky)·inW + x + kx]
 // (one input map's contribution to one output map of a convolution, stride 1, no padding).
+//
+// The sum of one output element, exactly as the kernels have always formed it (the shipped
+// weights were trained with these roundings; test/engine/trajectory.test.ts holds their bits):
+// - columns x < x8 (x8 = outW rounded down to a multiple of 8): one chain
+//       acc = ((0 + w₀₀·in) + w₀₁·in) + … in tap order (ky, kx), then out = out + acc;
+// - columns x8 ≤ x < outW (the last vector when outW mod 8 is 4 to 7, and the overlapping last
+//   vector when outW is not a multiple of 4): two chains, even kernel rows into acc0 and odd rows
+//   into acc1, each in tap order, then out = out + (acc0 + acc1)·mask — mask 1 for these
+//   columns; the overlapping vector's columns already done get + (acc0 + acc1)·0, i.e. + 0.
+// Only the order of work across DIFFERENT output elements is free: four or five output rows
+// are computed at once, which gives 8 or 10 independent chains per weight splat instead of 2.
 export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
   if (outW < 4) {
     correlateAddNarrow(out, outH, outW, inp, inW, w, k);
     return;
   }
   const vecW = outW & ~3;
-  for (let y = 0; y < outH; y++) {
-    const outRow = out + ((<usize>(y * outW)) << 2);
-    const inBase = inp + ((<usize>(y * inW)) << 2);
-    // Two vectors at a time: two independent chains of additions, one weight splat for both.
-    let x = 0;
-    for (; x + 8 <= vecW; x += 8) {
-      let acc0 = f32x4.splat(0);
-      let acc1 = f32x4.splat(0);
-      for (let ky = 0; ky < k; ky++) {
-        const inRow = inBase + ((<usize>(ky * inW + x)) << 2);
-        const wRow = w + ((<usize>(ky * k)) << 2);
-        for (let kx = 0; kx < k; kx++) {
-          const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
-          const q = inRow + ((<usize>kx) << 2);
-          acc0 = f32x4.add(acc0, f32x4.mul(weight, v128.load(q)));
-          acc1 = f32x4.add(acc1, f32x4.mul(weight, v128.load(q + 16)));
-        }
-      }
-      const p = outRow + ((<usize>x) << 2);
-      v128.store(p, f32x4.add(v128.load(p), acc0));
-      v128.store(p + 16, f32x4.add(v128.load(p + 16), acc1));
-    }
-    if (x < vecW) correlateVector(outRow, inBase, inW, w, k, x, f32x4.splat(1));
+  const x8 = vecW & ~7;
+  const ones = f32x4.splat(1);
+  for (let y = 0; y < outH; y += blockRows(outH - y)) {
+    const rows = blockRows(outH - y);
+    for (let x = 0; x < x8; x += 8) correlate8(out, outW, inp, inW, w, k, y, rows, x);
+    if (x8 < vecW) correlateSplit(out, outW, inp, inW, w, k, y, rows, x8, ones);
   }
   // The overlapping last vector of every row, after all rows: reading back a vector that was
   // stored a moment ago at an overlapping address would stall the processor.
   if (vecW !== outW) {
     const mask = tailMask(outW);
-    for (let y = 0; y < outH; y++) {
-      correlateVector(out + ((<usize>(y * outW)) << 2), inp + ((<usize>(y * inW)) << 2), inW, w, k, outW - 4, mask);
+    for (let y = 0; y < outH; y += blockRows(outH - y)) {
+      correlateSplit(out, outW, inp, inW, w, k, y, blockRows(outH - y), outW - 4, mask);
     }
   }
 }
 
-// One vector of four outputs at column x of a row, its sums multiplied by `mask` before adding.
-function correlateVector(outRow: usize, inBase: usize, inW: i32, w: usize, k: i32, x: i32, mask: v128): void {
-  let acc0 = f32x4.splat(0);
-  let acc1 = f32x4.splat(0);
-  for (let ky = 0; ky < k; ky++) {
-    const inRow = inBase + ((<usize>(ky * inW + x)) << 2);
-    const wRow = w + ((<usize>(ky * k)) << 2);
-    for (let kx = 0; kx < k; kx++) {
-      const term = f32x4.mul(f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2))), v128.load(inRow + ((<usize>kx) << 2)));
-      if (ky & 1) acc1 = f32x4.add(acc1, term);
-      else acc0 = f32x4.add(acc0, term);
+// How many of the `left` output rows the next block takes: 4 while they divide evenly (C1's 28),
+// else 5 (C3's 10 = 5 + 5) or whatever is left.
+function blockRows(left: i32): i32 {
+  return left % 4 === 0 ? 4 : min(5, left);
+}
+
+// Columns x … x + 7 of output rows y … y + rows − 1 (rows ≤ 5), one chain per element. A block
+// of fewer than 4 rows computes its last row again in the missing ones and stores only its own;
+// the fifth row is computed only in a block of 5.
+function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32): void {
+  const rowBytes = (<usize>inW) << 2;
+  const in0 = inp + ((<usize>(y * inW + x)) << 2);
+  const in1 = rows > 1 ? in0 + rowBytes : in0;
+  const in2 = rows > 2 ? in1 + rowBytes : in1;
+  const in3 = rows > 3 ? in2 + rowBytes : in2;
+  const in4 = in3 + rowBytes;
+  const five = rows > 4;
+  let a0 = f32x4.splat(0), b0 = f32x4.splat(0);
+  let a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0), b2 = f32x4.splat(0);
+  let a3 = f32x4.splat(0), b3 = f32x4.splat(0);
+  let a4 = f32x4.splat(0), b4 = f32x4.splat(0);
+  // The same loops twice, so that a block of 4 rows does not test for a fifth at every tap.
+  if (five) {
+    for (let ky = 0; ky < k; ky++) {
+      const wRow = w + ((<usize>(ky * k)) << 2);
+      const r = (<usize>ky) * rowBytes;
+      for (let kx = 0; kx < k; kx++) {
+        const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+        const q = r + ((<usize>kx) << 2);
+        a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
+        b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
+        a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
+        b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
+        a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
+        b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
+        a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
+        b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+        a4 = f32x4.add(a4, f32x4.mul(weight, v128.load(in4 + q)));
+        b4 = f32x4.add(b4, f32x4.mul(weight, v128.load(in4 + q + 16)));
+      }
+    }
+  } else {
+    for (let ky = 0; ky < k; ky++) {
+      const wRow = w + ((<usize>(ky * k)) << 2);
+      const r = (<usize>ky) * rowBytes;
+      for (let kx = 0; kx < k; kx++) {
+        const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+        const q = r + ((<usize>kx) << 2);
+        a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
+        b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
+        a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
+        b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
+        a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
+        b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
+        a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
+        b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+      }
     }
   }
-  const p = outRow + ((<usize>x) << 2);
-  v128.store(p, f32x4.add(v128.load(p), f32x4.mul(f32x4.add(acc0, acc1), mask)));
+  const outBytes = (<usize>outW) << 2;
+  const p = out + ((<usize>(y * outW + x)) << 2);
+  v128.store(p, f32x4.add(v128.load(p), a0));
+  v128.store(p + 16, f32x4.add(v128.load(p + 16), b0));
+  if (rows < 2) return;
+  const p1 = p + outBytes;
+  v128.store(p1, f32x4.add(v128.load(p1), a1));
+  v128.store(p1 + 16, f32x4.add(v128.load(p1 + 16), b1));
+  if (rows < 3) return;
+  const p2 = p1 + outBytes;
+  v128.store(p2, f32x4.add(v128.load(p2), a2));
+  v128.store(p2 + 16, f32x4.add(v128.load(p2 + 16), b2));
+  if (rows < 4) return;
+  const p3 = p2 + outBytes;
+  v128.store(p3, f32x4.add(v128.load(p3), a3));
+  v128.store(p3 + 16, f32x4.add(v128.load(p3 + 16), b3));
+  if (!five) return;
+  const p4 = p3 + outBytes;
+  v128.store(p4, f32x4.add(v128.load(p4), a4));
+  v128.store(p4 + 16, f32x4.add(v128.load(p4 + 16), b4));
+}
+
+// One vector (columns x … x + 3) of output rows y … y + rows − 1 (rows ≤ 5), with the even/odd
+// kernel-row split described above, its sums multiplied by `mask` before adding.
+function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32,
+  mask: v128): void {
+  const rowBytes = (<usize>inW) << 2;
+  const in0 = inp + ((<usize>(y * inW + x)) << 2);
+  const in1 = rows > 1 ? in0 + rowBytes : in0;
+  const in2 = rows > 2 ? in1 + rowBytes : in1;
+  const in3 = rows > 3 ? in2 + rowBytes : in2;
+  let e0 = f32x4.splat(0), o0 = f32x4.splat(0);
+  let e1 = f32x4.splat(0), o1 = f32x4.splat(0);
+  let e2 = f32x4.splat(0), o2 = f32x4.splat(0);
+  let e3 = f32x4.splat(0), o3 = f32x4.splat(0);
+  let e4 = f32x4.splat(0), o4 = f32x4.splat(0);
+  const in4 = in3 + rowBytes;
+  const five = rows > 4;
+  for (let ky = 0; ky < k; ky += 2) {
+    // Even kernel row ky into e, odd row ky + 1 (if any) into o.
+    let wRow = w + ((<usize>(ky * k)) << 2);
+    let r = (<usize>ky) * rowBytes;
+    for (let kx = 0; kx < k; kx++) {
+      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+      const q = r + ((<usize>kx) << 2);
+      e0 = f32x4.add(e0, f32x4.mul(weight, v128.load(in0 + q)));
+      e1 = f32x4.add(e1, f32x4.mul(weight, v128.load(in1 + q)));
+      e2 = f32x4.add(e2, f32x4.mul(weight, v128.load(in2 + q)));
+      e3 = f32x4.add(e3, f32x4.mul(weight, v128.load(in3 + q)));
+      if (five) e4 = f32x4.add(e4, f32x4.mul(weight, v128.load(in4 + q)));
+    }
+    if (ky + 1 === k) break;
+    wRow += (<usize>k) << 2;
+    r += rowBytes;
+    for (let kx = 0; kx < k; kx++) {
+      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+      const q = r + ((<usize>kx) << 2);
+      o0 = f32x4.add(o0, f32x4.mul(weight, v128.load(in0 + q)));
+      o1 = f32x4.add(o1, f32x4.mul(weight, v128.load(in1 + q)));
+      o2 = f32x4.add(o2, f32x4.mul(weight, v128.load(in2 + q)));
+      o3 = f32x4.add(o3, f32x4.mul(weight, v128.load(in3 + q)));
+      if (five) o4 = f32x4.add(o4, f32x4.mul(weight, v128.load(in4 + q)));
+    }
+  }
+  const outBytes = (<usize>outW) << 2;
+  const p = out + ((<usize>(y * outW + x)) << 2);
+  v128.store(p, f32x4.add(v128.load(p), f32x4.mul(f32x4.add(e0, o0), mask)));
+  if (rows < 2) return;
+  const p1 = p + outBytes;
+  v128.store(p1, f32x4.add(v128.load(p1), f32x4.mul(f32x4.add(e1, o1), mask)));
+  if (rows < 3) return;
+  const p2 = p1 + outBytes;
+  v128.store(p2, f32x4.add(v128.load(p2), f32x4.mul(f32x4.add(e2, o2), mask)));
+  if (rows < 4) return;
+  const p3 = p2 + outBytes;
+  v128.store(p3, f32x4.add(v128.load(p3), f32x4.mul(f32x4.add(e3, o3), mask)));
+  if (!five) return;
+  const p4 = p3 + outBytes;
+  v128.store(p4, f32x4.add(v128.load(p4), f32x4.mul(f32x4.add(e4, o4), mask)));
 }
 
 function correlateAddNarrow(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
@@ -114,20 +245,25 @@ export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usi
   }
 }
 
-// 5×5 kernels (all of LeNet-5's): one kernel row's five sums at once, five independent chains,
-// each ∂E/∂pre vector loaded once for the five of them.
+// 5×5 kernels (all of LeNet-5's). The sum of one gradient element g[ky·5 + kx], exactly as
+// the kernels have always formed it (test/engine/trajectory.test.ts holds the bits): four lane
+// chains, lane j summing d·inp over output rows y in order and, within a row, over the vectors
+// at columns 0, 4, … and last the overlapping vector at outW − 4 with its columns already done
+// masked to zero (d·0 adds ±0); then g += ((lane0 + lane1) + lane2) + lane3. Kernel rows 0–1
+// and 2–3 are done in pairs (ten independent chains, each ∂E/∂pre vector loaded once for all
+// ten), row 4 alone.
 function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
   const vecW = outW & ~3;
   const mask = tailMask(outW);
-  for (let ky = 0; ky < 5; ky++) {
-    let a0 = f32x4.splat(0);
-    let a1 = f32x4.splat(0);
-    let a2 = f32x4.splat(0);
-    let a3 = f32x4.splat(0);
-    let a4 = f32x4.splat(0);
+  const inRowBytes = (<usize>inW) << 2;
+  for (let ky = 0; ky < 5; ky += 2) {
+    const pair = ky < 4;
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0), a4 = f32x4.splat(0);
+    let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0), b4 = f32x4.splat(0);
     for (let y = 0; y < outH; y++) {
       const dRow = d + ((<usize>(y * outW)) << 2);
       const inRow = inp + ((<usize>((y + ky) * inW)) << 2);
+      const inNext = inRow + inRowBytes; // kernel row ky + 1 (when paired)
       for (let x = 0; x <= vecW; x += 4) {
         const last = x === vecW;
         if (last && vecW === outW) break;
@@ -140,6 +276,13 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
         a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
         a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
         a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+        if (!pair) continue;
+        const r = inNext + col;
+        b0 = f32x4.add(b0, f32x4.mul(dv, v128.load(r)));
+        b1 = f32x4.add(b1, f32x4.mul(dv, v128.load(r + 4)));
+        b2 = f32x4.add(b2, f32x4.mul(dv, v128.load(r + 8)));
+        b3 = f32x4.add(b3, f32x4.mul(dv, v128.load(r + 12)));
+        b4 = f32x4.add(b4, f32x4.mul(dv, v128.load(r + 16)));
       }
     }
     const p = g + ((<usize>(ky * 5)) << 2);
@@ -148,47 +291,269 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
     store<f32>(p + 8, load<f32>(p + 8) + horizontalSum(a2));
     store<f32>(p + 12, load<f32>(p + 12) + horizontalSum(a3));
     store<f32>(p + 16, load<f32>(p + 16) + horizontalSum(a4));
+    if (!pair) break;
+    store<f32>(p + 20, load<f32>(p + 20) + horizontalSum(b0));
+    store<f32>(p + 24, load<f32>(p + 24) + horizontalSum(b1));
+    store<f32>(p + 28, load<f32>(p + 28) + horizontalSum(b2));
+    store<f32>(p + 32, load<f32>(p + 32) + horizontalSum(b3));
+    store<f32>(p + 36, load<f32>(p + 36) + horizontalSum(b4));
   }
 }
 
 // dx[(y + ky)·inW + x + kx] += w[ky·k + kx] · d[y·outW + x]
-// (∂E/∂input of one input map through one kernel: the "full" convolution).
+// (∂E/∂input of one input map through one kernel: the "full" convolution; inW = outW + k − 1).
+//
+// The sum of one dx element, exactly as the kernels have always formed it (the shipped weights
+// depend on it; test/engine/trajectory.test.ts holds their bits): from its value, it adds w·d
+// one term at a time — first every term whose d column x is below vecW (outW rounded down to a
+// multiple of 4) in tap order (ky, kx), then the terms with vecW ≤ x < outW, again in tap
+// order. Each tap reads, adds to and writes back dx, two rows at a time. (Gathering instead —
+// each dx vector loaded once and fed all its terms in a register — keeps the order too, but on
+// LeNet-5's 10×10 maps it measured 2.6 times slower: a 14-wide dx row cut into vectors, with
+// its edges masked, needs half as many multiply-adds again as the 10-wide d rows.)
 export function convolveFullAdd(dx: usize, inW: i32, d: usize, outH: i32, outW: i32, w: usize, k: i32): void {
+  if (outW < 4) {
+    convolveFullAddNarrow(dx, inW, d, outH, outW, w, k);
+    return;
+  }
   const vecW = outW & ~3;
-  const wide = outW >= 4;
+  const x8 = vecW & ~7;
+  const dxRowBytes = (<usize>inW) << 2;
+  const dRowBytes = (<usize>outW) << 2;
   for (let ky = 0; ky < k; ky++) {
     for (let kx = 0; kx < k; kx++) {
-      const wk = load<f32>(w + ((<usize>(ky * k + kx)) << 2));
-      const weight = f32x4.splat(wk);
-      for (let y = 0; y < outH; y++) {
-        const dRow = d + ((<usize>(y * outW)) << 2);
-        const dxRow = dx + ((<usize>((y + ky) * inW + kx)) << 2);
-        if (!wide) {
-          for (let x = 0; x < outW; x++) {
-            const p = dxRow + ((<usize>x) << 2);
-            store<f32>(p, load<f32>(p) + wk * load<f32>(dRow + ((<usize>x) << 2)));
-          }
-          continue;
+      const weight = f32x4.splat(load<f32>(w + ((<usize>(ky * k + kx)) << 2)));
+      let dRow = d;
+      let dxRow = dx + ((<usize>(ky * inW + kx)) << 2);
+      // Two output rows per step: twice the independent read-add-writes in flight.
+      let y = 0;
+      for (; y + 2 <= outH; y += 2) {
+        const dRow1 = dRow + dRowBytes;
+        const dxRow1 = dxRow + dxRowBytes;
+        let x = 0;
+        for (; x < x8; x += 8) {
+          const o = (<usize>x) << 2;
+          const a = v128.load(dxRow + o);
+          const b = v128.load(dxRow + o + 16);
+          const c = v128.load(dxRow1 + o);
+          const e = v128.load(dxRow1 + o + 16);
+          v128.store(dxRow + o, f32x4.add(a, f32x4.mul(weight, v128.load(dRow + o))));
+          v128.store(dxRow + o + 16, f32x4.add(b, f32x4.mul(weight, v128.load(dRow + o + 16))));
+          v128.store(dxRow1 + o, f32x4.add(c, f32x4.mul(weight, v128.load(dRow1 + o))));
+          v128.store(dxRow1 + o + 16, f32x4.add(e, f32x4.mul(weight, v128.load(dRow1 + o + 16))));
         }
+        if (x < vecW) {
+          const o = (<usize>x) << 2;
+          const a = v128.load(dxRow + o);
+          const c = v128.load(dxRow1 + o);
+          v128.store(dxRow + o, f32x4.add(a, f32x4.mul(weight, v128.load(dRow + o))));
+          v128.store(dxRow1 + o, f32x4.add(c, f32x4.mul(weight, v128.load(dRow1 + o))));
+        }
+        dRow += dRowBytes << 1;
+        dxRow += dxRowBytes << 1;
+      }
+      if (y < outH) {
         for (let x = 0; x < vecW; x += 4) {
-          const p = dxRow + ((<usize>x) << 2);
-          v128.store(p, f32x4.add(v128.load(p), f32x4.mul(weight, v128.load(dRow + ((<usize>x) << 2)))));
+          const o = (<usize>x) << 2;
+          v128.store(dxRow + o, f32x4.add(v128.load(dxRow + o), f32x4.mul(weight, v128.load(dRow + o))));
         }
       }
     }
   }
   // The overlapping last vectors after everything else, for the reason given in correlateAdd.
-  if (!wide || vecW === outW) return;
+  // Their weight is multiplied by the mask (w·1 = w exactly), so the lanes already done add ±0.
+  if (vecW === outW) return;
   const mask = tailMask(outW);
   const t = (<usize>(outW - 4)) << 2;
   for (let ky = 0; ky < k; ky++) {
     for (let kx = 0; kx < k; kx++) {
       const weight = f32x4.mul(f32x4.splat(load<f32>(w + ((<usize>(ky * k + kx)) << 2))), mask);
+      let dRow = d + t;
+      let p = dx + ((<usize>(ky * inW + kx)) << 2) + t;
+      let y = 0;
+      for (; y + 2 <= outH; y += 2) {
+        const a = v128.load(p);
+        const b = v128.load(p + dxRowBytes);
+        v128.store(p, f32x4.add(a, f32x4.mul(weight, v128.load(dRow))));
+        v128.store(p + dxRowBytes, f32x4.add(b, f32x4.mul(weight, v128.load(dRow + dRowBytes))));
+        dRow += dRowBytes << 1;
+        p += dxRowBytes << 1;
+      }
+      if (y < outH) v128.store(p, f32x4.add(v128.load(p), f32x4.mul(weight, v128.load(dRow))));
+    }
+  }
+}
+
+// The same sums for rows narrower than 4, as they have always been computed: scalar, tap by tap.
+function convolveFullAddNarrow(dx: usize, inW: i32, d: usize, outH: i32, outW: i32, w: usize, k: i32): void {
+  for (let ky = 0; ky < k; ky++) {
+    for (let kx = 0; kx < k; kx++) {
+      const wk = load<f32>(w + ((<usize>(ky * k + kx)) << 2));
       for (let y = 0; y < outH; y++) {
         const dRow = d + ((<usize>(y * outW)) << 2);
-        const p = dx + ((<usize>((y + ky) * inW + kx)) << 2) + t;
-        v128.store(p, f32x4.add(v128.load(p), f32x4.mul(weight, v128.load(dRow + t))));
+        const dxRow = dx + ((<usize>((y + ky) * inW + kx)) << 2);
+        for (let x = 0; x < outW; x++) {
+          const p = dxRow + ((<usize>x) << 2);
+          store<f32>(p, load<f32>(p) + wk * load<f32>(dRow + ((<usize>x) << 2)));
+        }
       }
+    }
+  }
+}
+
+// ─── One output map with all its connections, in one call ────────────────────────────────────
+// conv.ts called the three kernels above once per connection (96 times per layer pass in a
+// dense C3), each call a crossing from JavaScript into WebAssembly, and filled every output map
+// with its bias in a JavaScript loop. These two do the same work for one output map, in the
+// same order: `sources` has bit m set for each input map m the map is connected to, and the
+// connections are taken in increasing m — the order of the connection table's row, which is
+// why conv.ts uses them only for tables whose rows are increasing (LeNet-5's Table I is) and
+// at most 32 input maps. The t-th connection's kernel is w + t·k·k (and its gradient g + t·k·k);
+// input map m starts at inp + m·inH·inW, inH = outH + k − 1.
+
+// out = bias, then out += correlation of each connected input map with its kernel, in order.
+export function convolveMap(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32,
+  sources: u32, bias: f32): void {
+  const n = outH * outW;
+  const b = f32x4.splat(bias);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(out + ((<usize>i) << 2), b);
+  for (; i < n; i++) store<f32>(out + ((<usize>i) << 2), bias);
+  const mapBytes = (<usize>((outH + k - 1) * inW)) << 2;
+  const kernelBytes = (<usize>(k * k)) << 2;
+  let kernel = w;
+  for (let bits = sources; bits !== 0; bits &= bits - 1) {
+    correlateAdd(out, outH, outW, inp + (<usize>ctz(bits)) * mapBytes, inW, kernel, k);
+    kernel += kernelBytes;
+  }
+}
+
+// For each connected input map in order: its kernel's gradient, then (unless dx is 0) its
+// ∂E/∂input through that kernel — kernelGradientAdd and convolveFullAdd as conv.ts called them.
+export function convolveMapBackward(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32, w: usize,
+  dx: usize, k: i32, sources: u32): void {
+  const mapBytes = (<usize>((outH + k - 1) * inW)) << 2;
+  const kernelBytes = (<usize>(k * k)) << 2;
+  let t: usize = 0;
+  for (let bits = sources; bits !== 0; bits &= bits - 1) {
+    const m = <usize>ctz(bits);
+    kernelGradientAdd(g + t, k, inp + m * mapBytes, inW, d, outH, outW);
+    if (dx) convolveFullAdd(dx + m * mapBytes, inW, d, outH, outW, w + t, k);
+    t += kernelBytes;
+  }
+}
+
+// ─── C5 on 5×5 maps: every output unit one dot product over all input maps ───────────────────
+// pre[o] = bias[o] + dot(w + o·n, x, n) for o < count: what conv.ts did with one `dot` call per
+// unit (and the bias added to its result: in JavaScript a double sum of two float32 values, which
+// rounded to float32 is exactly float32 addition). Each row's dot keeps dot's own sums — two
+// vector chains over i in steps of 8, their lane-wise sum, ((l0 + l1) + l2) + l3, then the
+// scalar tail in order — four rows at a time share each x vector and give 8 chains in flight.
+export function dotRows(pre: usize, w: usize, bias: usize, x: usize, n: i32, count: i32): void {
+  const rowBytes = (<usize>n) << 2;
+  for (let o = 0; o < count; o += 4) {
+    const rows = min(4, count - o);
+    const r0 = w + (<usize>o) * rowBytes;
+    const r1 = rows > 1 ? r0 + rowBytes : r0;
+    const r2 = rows > 2 ? r1 + rowBytes : r1;
+    const r3 = rows > 3 ? r2 + rowBytes : r2;
+    let a0 = f32x4.splat(0), b0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0), b2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0), b3 = f32x4.splat(0);
+    let i = 0;
+    for (; i + 8 <= n; i += 8) {
+      const p = (<usize>i) << 2;
+      const x0 = v128.load(x + p);
+      const x1 = v128.load(x + p + 16);
+      a0 = f32x4.add(a0, f32x4.mul(v128.load(r0 + p), x0));
+      b0 = f32x4.add(b0, f32x4.mul(v128.load(r0 + p + 16), x1));
+      a1 = f32x4.add(a1, f32x4.mul(v128.load(r1 + p), x0));
+      b1 = f32x4.add(b1, f32x4.mul(v128.load(r1 + p + 16), x1));
+      a2 = f32x4.add(a2, f32x4.mul(v128.load(r2 + p), x0));
+      b2 = f32x4.add(b2, f32x4.mul(v128.load(r2 + p + 16), x1));
+      a3 = f32x4.add(a3, f32x4.mul(v128.load(r3 + p), x0));
+      b3 = f32x4.add(b3, f32x4.mul(v128.load(r3 + p + 16), x1));
+    }
+    let s0 = horizontalSum(f32x4.add(a0, b0));
+    let s1 = horizontalSum(f32x4.add(a1, b1));
+    let s2 = horizontalSum(f32x4.add(a2, b2));
+    let s3 = horizontalSum(f32x4.add(a3, b3));
+    for (; i < n; i++) {
+      const p = (<usize>i) << 2;
+      const xi = load<f32>(x + p);
+      s0 += load<f32>(r0 + p) * xi;
+      s1 += load<f32>(r1 + p) * xi;
+      s2 += load<f32>(r2 + p) * xi;
+      s3 += load<f32>(r3 + p) * xi;
+    }
+    const q = (<usize>o) << 2;
+    store<f32>(pre + q, load<f32>(bias + q) + s0);
+    if (rows > 1) store<f32>(pre + q + 4, load<f32>(bias + q + 4) + s1);
+    if (rows > 2) store<f32>(pre + q + 8, load<f32>(bias + q + 8) + s2);
+    if (rows > 3) store<f32>(pre + q + 12, load<f32>(bias + q + 12) + s3);
+  }
+}
+
+// Its back-propagation, for o < count whose d[o] is not zero (a silent unit adds nothing):
+//   g[o·n + i] += d[o]·x[i]   and, unless dx is 0,   dx[i] += d[o]·w[o·n + i]
+// — conv.ts's two `axpy` calls per unit, with the same products and sums. Each dx element
+// still adds its terms one unit o at a time in order; it now stays in a register across all
+// units (16 floats at a time) instead of being read and written once per unit.
+export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, count: i32): void {
+  const rowBytes = (<usize>n) << 2;
+  const vecN = n & ~3;
+  let i = 0;
+  for (; i + 16 <= vecN; i += 16) {
+    const p = (<usize>i) << 2;
+    const x0 = v128.load(x + p), x1 = v128.load(x + p + 16), x2 = v128.load(x + p + 32), x3 = v128.load(x + p + 48);
+    let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+    if (dx) {
+      s0 = v128.load(dx + p); s1 = v128.load(dx + p + 16); s2 = v128.load(dx + p + 32); s3 = v128.load(dx + p + 48);
+    }
+    for (let o = 0; o < count; o++) {
+      const dO = load<f32>(d + ((<usize>o) << 2));
+      if (dO === 0) continue;
+      const a = f32x4.splat(dO);
+      const gp = g + (<usize>o) * rowBytes + p;
+      v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
+      v128.store(gp + 16, f32x4.add(v128.load(gp + 16), f32x4.mul(a, x1)));
+      v128.store(gp + 32, f32x4.add(v128.load(gp + 32), f32x4.mul(a, x2)));
+      v128.store(gp + 48, f32x4.add(v128.load(gp + 48), f32x4.mul(a, x3)));
+      if (!dx) continue;
+      const wp = w + (<usize>o) * rowBytes + p;
+      s0 = f32x4.add(s0, f32x4.mul(a, v128.load(wp)));
+      s1 = f32x4.add(s1, f32x4.mul(a, v128.load(wp + 16)));
+      s2 = f32x4.add(s2, f32x4.mul(a, v128.load(wp + 32)));
+      s3 = f32x4.add(s3, f32x4.mul(a, v128.load(wp + 48)));
+    }
+    if (dx) {
+      v128.store(dx + p, s0); v128.store(dx + p + 16, s1); v128.store(dx + p + 32, s2); v128.store(dx + p + 48, s3);
+    }
+  }
+  for (; i < vecN; i += 4) {
+    const p = (<usize>i) << 2;
+    const x0 = v128.load(x + p);
+    let s0 = dx ? v128.load(dx + p) : f32x4.splat(0);
+    for (let o = 0; o < count; o++) {
+      const dO = load<f32>(d + ((<usize>o) << 2));
+      if (dO === 0) continue;
+      const a = f32x4.splat(dO);
+      const gp = g + (<usize>o) * rowBytes + p;
+      v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
+      if (dx) s0 = f32x4.add(s0, f32x4.mul(a, v128.load(w + (<usize>o) * rowBytes + p)));
+    }
+    if (dx) v128.store(dx + p, s0);
+  }
+  for (; i < n; i++) {
+    const p = (<usize>i) << 2;
+    const xi = load<f32>(x + p);
+    for (let o = 0; o < count; o++) {
+      const dO = load<f32>(d + ((<usize>o) << 2));
+      if (dO === 0) continue;
+      const gp = g + (<usize>o) * rowBytes + p;
+      store<f32>(gp, load<f32>(gp) + dO * xi);
+      if (dx) store<f32>(dx + p, load<f32>(dx + p) + dO * load<f32>(w + (<usize>o) * rowBytes + p));
     }
   }
 }

@@ -20,6 +20,19 @@ export interface Kernels {
   kernelGradientAdd(g: number, k: number, inp: number, inW: number, d: number, outH: number, outW: number): void;
   /** dx[(y + ky)·inW + x + kx] += w[ky·k + kx] · d[y·outW + x] (∂E/∂input through one kernel). */
   convolveFullAdd(dx: number, inW: number, d: number, outH: number, outW: number, w: number, k: number): void;
+  /**
+   * One output map: out = bias, then correlateAdd of each input map m whose bit is set in
+   * `sources` (increasing m, input map m at inp + m·inH·inW) with the next kernel from w on.
+   */
+  convolveMap(out: number, outH: number, outW: number, inp: number, inW: number, w: number, k: number, sources: number,
+    bias: number): void;
+  /** Its back-propagation: per connection in the same order, kernelGradientAdd, then convolveFullAdd unless dx is 0. */
+  convolveMapBackward(g: number, inp: number, inW: number, d: number, outH: number, outW: number, w: number, dx: number,
+    k: number, sources: number): void;
+  /** pre[o] = bias[o] + Σ w[o·n + i]·x[i], o < count (a dense layer of 1×1 outputs, e.g. C5). */
+  dotRows(pre: number, w: number, bias: number, x: number, n: number, count: number): void;
+  /** For o < count with d[o] ≠ 0: g[o·n + i] += d[o]·x[i] and, unless dx is 0, dx[i] += d[o]·w[o·n + i]. */
+  axpyRows(g: number, w: number, x: number, dx: number, d: number, n: number, count: number): void;
   /** Σ a[i]·b[i], i < n. */
   dot(a: number, b: number, n: number): number;
   /** y[i] += alpha·x[i], i < n. */

@@ -119,7 +119,19 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
   const weightCount = connSource.length * kk;
   const padded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
   const dPadded = pad > 0 ? new Float32Array(input.maps * inHW) : null;
-  const g: ConvGeometry = { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount };
+  // C5 of LeNet-5: 1×1 outputs, each kernel covering a whole input map, every output map fed by
+  // every input map in order — then the whole layer is one matrix of dot products.
+  const dense1x1 = outH * outW === 1 && inW === k && sources.every((row) => row.length === input.maps &&
+    row.every((src, i) => src === i));
+  // Each output map's input maps as a bit set, for the kernels that take a whole map per call:
+  // only when every row of the table is increasing (its connections in the bits' order) and
+  // there are at most 32 input maps; otherwise null and one kernel call per connection.
+  const increasing = sources.every((row) => row.every((src, i) => i === 0 || src > row[i - 1]));
+  const sourceBits = increasing && input.maps <= 32 ?
+    Int32Array.from(sources, (row) => row.reduce((bits, src) => bits | (1 << src), 0)) : null;
+  const g: ConvGeometry = {
+    maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount, dense1x1, sourceBits,
+  };
 
   /** Copies x into the middle of the zero-bordered buffer (its border is never written). */
   function padInput(x: Float32Array, into: Float32Array): Float32Array {
@@ -183,20 +195,34 @@ interface ConvGeometry {
   outH: number;
   outW: number;
   weightCount: number;
+  /** Every output 1×1 and a dot product of all inputs in order with its kernels (dense C5). */
+  dense1x1: boolean;
+  /** Bit m of sourceBits[o]: output map o is connected to input map m (null: not usable). */
+  sourceBits: Int32Array | null;
 }
 
 // Where all arrays live in the model's WebAssembly memory (K not null) the SIMD kernels of
 // kernels/kernels.as.ts do the multiply-adds; the JavaScript below is the reference and the
-// fallback. The kernels are plain top-level functions of numbers and typed arrays, so that V8 compiles
-// one fast version of each. Loop order: for one kernel tap (o, source map, ky, kx) the weight
-// is a constant and the innermost loop runs along an output row — unit stride, 28 long in C1
-// and 10 in C3. C5's output is 1×1, so there the innermost loop runs along a kernel row instead.
+// fallback. A kernel call does a whole output map with all its connections (convolveMap,
+// convolveMapBackward) or, for a dense C5, the whole layer (dotRows, axpyRows); each computes
+// every sum exactly as the per-connection calls before it did, so the shipped weights stay
+// reproducible (test/engine/trajectory.test.ts). The JavaScript below is plain top-level
+// functions of numbers and typed arrays, so that V8 compiles one fast version of each. Loop
+// order: for one kernel tap (o, source map, ky, kx) the weight is a constant and the innermost
+// loop runs along an output row — unit stride, 28 long in C1 and 10 in C3. C5's output is 1×1,
+// so there the innermost loop runs along a kernel row instead.
 
 function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
   const { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount } = g;
   const kk = k * k;
   const outHW = outH * outW;
   const K = stride === 1 ? kernelsFor(params, x, pre) : null;
+  if (K && g.dense1x1) {
+    // The loop below, one unit at a time (a single run of input maps: sum = bias + dot), done
+    // for all units in one call.
+    K.dotRows(at(pre, 0), at(params, offset), at(params, offset + weightCount), at(x, 0), connStart[1] * kk, maps);
+    return;
+  }
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     const bias = params[offset + weightCount + o];
@@ -227,6 +253,12 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
       continue;
     }
     // #endregion conv-forward-1x1
+    if (K && g.sourceBits) {
+      // Bias, then every connection in table order: the lines below in one call.
+      K.convolveMap(at(pre, outBase), outH, outW, at(x, 0), inW, at(params, offset + connStart[o] * kk), k,
+        g.sourceBits[o], bias);
+      continue;
+    }
     for (let p = 0; p < outHW; p++) pre[outBase + p] = bias;
     if (K) {
       for (let c = connStart[o]; c < connStart[o + 1]; c++) {
@@ -270,12 +302,27 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
   const outHW = outH * outW;
   if (dX) dX.fill(0);
   const K = stride !== 1 ? null : dX ? kernelsFor(params, x, dPre, dX, grads) : kernelsFor(params, x, dPre, grads);
+  if (K && g.dense1x1) {
+    // The 1×1 branch below (two axpy per unit, silent units skipped) for all units in one call.
+    // Bias gradients as below: db = 0 + ∂E/∂pre (the 0 + turns a −0 into +0, as the loop's did).
+    for (let o = 0; o < maps; o++) grads[offset + weightCount + o] += 0 + dPre[o];
+    K.axpyRows(at(grads, offset), at(params, offset), at(x, 0), dX ? at(dX, 0) : 0, at(dPre, 0), connStart[1] * kk,
+      maps);
+    return;
+  }
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
     let db = 0;
     for (let p = 0; p < outHW; p++) db += dPre[outBase + p];
     grads[offset + weightCount + o] += db;
     if (db === 0 && outHW === 1) continue; // a silent ReLU unit
+    if (K && g.sourceBits && outHW > 1) {
+      // Every connection in table order: the kernel calls of the loop below in one call.
+      const w = offset + connStart[o] * kk;
+      K.convolveMapBackward(at(grads, w), at(x, 0), inW, at(dPre, outBase), outH, outW, at(params, w),
+        dX ? at(dX, 0) : 0, k, g.sourceBits[o]);
+      continue;
+    }
     for (let c = connStart[o]; c < connStart[o + 1]; c++) {
       const inBase = connSource[c] * inHW;
       let w = offset + c * kk;

@@ -2,7 +2,9 @@
  * The WebAssembly SIMD kernels against the JavaScript loops they replace: same networks, same
  * weights, same input — every activation, every gradient and every input gradient must agree
  * up to float32 rounding (the kernels add in another order). Random shapes cover rows of every
- * width modulo 4 (the kernels' overlapping last vector) and rows narrower than 4.
+ * width modulo 4 (the kernels' overlapping last vector) and rows narrower than 4. That the
+ * kernels keep their OWN order bit for bit, release after release, is trajectory.test.ts's job:
+ * summing one kernel row's taps backwards passes every test here and fails all its digests.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +102,43 @@ describe('WebAssembly SIMD kernels', () => {
       const spec = randomSpec(rng);
       expect(compare(spec, i + 1), JSON.stringify(spec)).toBeLessThan(1e-5);
     }
+  });
+
+  it('dense 1×1 layers (C5\'s one-call path) agree: first layer or not, 1 to 9 units, dot lengths not multiples of 4 or 8', () => {
+    // n = maps·k·k: 3·3·3 = 27 (scalar tail after 3 vectors), 2·5·5 = 50, 1·4·4 = 16, 1·1·1 = 1.
+    const shapes: [number, number, number, number][] = [[3, 3, 9, 5], [2, 5, 4, 7], [1, 4, 1, 3], [1, 1, 6, 2]];
+    for (const [channels, kernel, units, next] of shapes) {
+      const first: NetworkSpec = {
+        input: { size: kernel, channels },
+        layers: [{ kind: 'conv', name: 'C', maps: units, kernel, activation: 'squash' },
+          { kind: 'full', name: 'F', units: next, activation: 'squash' }],
+      };
+      const later: NetworkSpec = {
+        input: { size: kernel + 2, channels },
+        layers: [{ kind: 'conv', name: 'A', maps: channels, kernel: 3, activation: 'relu' },
+          { kind: 'conv', name: 'C', maps: units, kernel, activation: 'squash' },
+          { kind: 'full', name: 'F', units: next, activation: 'squash' }],
+      };
+      expect(compare(first, units), JSON.stringify(first)).toBeLessThan(1e-5);
+      expect(compare(later, units), JSON.stringify(later)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('layers the one-call-per-map kernels cannot take (a table row not increasing, 33 input maps) agree too', () => {
+    // These go through one kernel call per connection, in the table's own order.
+    const unordered: NetworkSpec = {
+      input: { size: 12, channels: 3 },
+      layers: [{ kind: 'conv', name: 'C', maps: 3, kernel: 5, table: [[2, 0, 1], [1], [0, 2]], activation: 'squash' },
+        { kind: 'full', name: 'F', units: 4, activation: 'squash' }],
+    };
+    const wide: NetworkSpec = {
+      input: { size: 9, channels: 1 },
+      layers: [{ kind: 'conv', name: 'A', maps: 33, kernel: 3, activation: 'squash' },
+        { kind: 'conv', name: 'C', maps: 2, kernel: 2, activation: 'squash' },
+        { kind: 'full', name: 'F', units: 3, activation: 'squash' }],
+    };
+    expect(compare(unordered, 5)).toBeLessThan(1e-5);
+    expect(compare(wide, 6)).toBeLessThan(1e-5);
   });
 
   it('negative control: one weight off by 0.001 on one side is caught', () => {
