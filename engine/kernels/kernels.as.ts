@@ -642,14 +642,47 @@ export function sdlmUpdate(params: usize, rate: f64, gains: usize, grads: usize,
 }
 
 // out[i] = a·tanh(s·pre[i]), i < n (the paper's squash; the model passes A = 1.7159, S = 2/3).
-// An odd last unit goes through lane 0 of a pair whose lane 1 reads the same float again.
+// The last two or three units go through tanh2 alone; an odd last one through lane 0 of a pair
+// whose lane 1 holds the same value.
 export function squashForward(pre: usize, out: usize, n: i32, a: f64, s: f64): void {
   const av = f64x2.splat(a);
   const sv = f64x2.splat(s);
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
+  // Four units per iteration as two pairs whose operations alternate, so that the processor
+  // always has one pair's next step ready while the other's waits for its previous result.
+  const c = f64x2.splat(7.90531110763549805);
+  const nc = f64x2.neg(c);
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const xa = f64x2.pmax(f64x2.pmin(f64x2.mul(sv, load2(pre + o)), c), nc);
+    const xb = f64x2.pmax(f64x2.pmin(f64x2.mul(sv, load2(pre + o + 8)), c), nc);
+    const ya = f64x2.mul(xa, xa);
+    const yb = f64x2.mul(xb, xb);
+    let pa = f64x2.add(f64x2.mul(ya, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
+    let pb = f64x2.add(f64x2.mul(yb, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
+    let qa = f64x2.add(f64x2.mul(ya, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
+    let qb = f64x2.add(f64x2.mul(yb, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
+    pa = f64x2.sub(f64x2.mul(ya, pa), f64x2.splat(8.60467152213735e-11));
+    pb = f64x2.sub(f64x2.mul(yb, pb), f64x2.splat(8.60467152213735e-11));
+    qa = f64x2.add(f64x2.mul(ya, qa), f64x2.splat(2.268434632439e-3));
+    qb = f64x2.add(f64x2.mul(yb, qb), f64x2.splat(2.268434632439e-3));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(5.12229709037114e-8));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(5.12229709037114e-8));
+    qa = f64x2.add(f64x2.mul(ya, qa), f64x2.splat(4.89352518554385e-3));
+    qb = f64x2.add(f64x2.mul(yb, qb), f64x2.splat(4.89352518554385e-3));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(1.48572235717979e-5));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(1.48572235717979e-5));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(6.37261928875436e-4));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(6.37261928875436e-4));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(4.89352455891786e-3));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(4.89352455891786e-3));
+    store2(out + o, f64x2.mul(av, f64x2.div(f64x2.mul(xa, pa), qa)));
+    store2(out + o + 8, f64x2.mul(av, f64x2.div(f64x2.mul(xb, pb), qb)));
+  }
+  if (i + 2 <= n) {
     const o = (<usize>i) << 2;
     store2(out + o, f64x2.mul(av, tanh2(f64x2.mul(sv, load2(pre + o)))));
+    i += 2;
   }
   if (i < n) {
     const o = (<usize>i) << 2;
