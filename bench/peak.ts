@@ -11,7 +11,7 @@
  * (f32x4.relaxed_madd), which the engine does not use by default (its rounding may differ from
  * machine to machine, and the shipped weights must come out bit for bit everywhere).
  *
- * Run: node_modules/.bin/node bench/peak.ts [lenet bench options, e.g. --rounds 3 --samples 2000]
+ * Run: node_modules/.bin/node bench/peak.ts [lenet bench options, e.g. --rounds 3 --samples 2000, or --spec FILE]
  * All rates are per CPU-second of this process (process.cpuUsage), so other programs on the
  * machine lower them less than a wall clock would.
  */
@@ -105,7 +105,8 @@ console.log(`Node ${report.node}, one thread; lenet bench: median of ${report.ro
 console.log(`WebAssembly SIMD peak, f32x4 multiply + add: ${before.gflops.toFixed(1)} GFLOP/s before the bench ` +
   `(${before.accumulators} accumulators), ${after.gflops.toFixed(1)} after; the higher, ${top.toFixed(1)}, counts below`);
 console.log(`(optional, not used by the engine) relaxed-SIMD fused multiply-add: ${fma}\n`);
-console.log('network     optimiser   FLOPs/sample   samples per CPU-s   GFLOP/s   share of the peak');
+const width = Math.max(11, ...report.networks.map((net) => net.network.length + 1));
+console.log(`${'network'.padEnd(width)} optimiser   FLOPs/sample   samples per CPU-s   GFLOP/s   share of the peak`);
 for (const net of report.networks) {
   const rows = [
     ...net.training.map((t) => ({ what: t.optimizer.toUpperCase(), flops: net.trainingFlops, rate: t.trainCpu })),
@@ -113,7 +114,7 @@ for (const net of report.networks) {
   ];
   rows.forEach((row, i) => {
     const gflops = (row.flops * row.rate) / 1e9;
-    console.log(`${(i === 0 ? net.network : '').padEnd(11)} ${row.what.padEnd(9)} ${row.flops.toLocaleString('en-US').padStart(14)} ` +
+    console.log(`${(i === 0 ? net.network : '').padEnd(width)} ${row.what.padEnd(9)} ${row.flops.toLocaleString('en-US').padStart(14)} ` +
       `${String(row.rate).padStart(19)} ${gflops.toFixed(2).padStart(9)} ${`${((100 * gflops) / top).toFixed(1)} %`.padStart(19)}`);
   });
 }

@@ -217,13 +217,14 @@ export function bench(argv: string[]): void {
     return;
   }
   console.log(`Node ${report.node}, one thread, batch 1; median of ${report.rounds} rounds of ${report.samples} digits\n`);
-  console.log('                         samples/s (wall clock)    samples per CPU-second   SDLM curvature pass');
-  console.log('network     optimiser       train   inference         train   inference');
+  const width = Math.max(11, ...report.networks.map((r) => r.network.length + 1));
+  console.log(`${''.padEnd(width)}              samples/s (wall clock)    samples per CPU-second   SDLM curvature pass`);
+  console.log(`${'network'.padEnd(width)} optimiser       train   inference         train   inference`);
   for (const r of report.networks) {
     r.training.forEach((t, j) => {
       const infer = j === 0 ? [String(r.infer), String(r.inferCpu)] : ['', ''];
       const curvature = t.curvatureMs === null ? '' : `${group(t.curvatureMs)} ms for ${t.curvatureSamples} digits`;
-      console.log(`${(j === 0 ? r.network : '').padEnd(11)} ${t.optimizer.toUpperCase().padEnd(9)} ${String(t.train).padStart(11)} ` +
+      console.log(`${(j === 0 ? r.network : '').padEnd(width)} ${t.optimizer.toUpperCase().padEnd(9)} ${String(t.train).padStart(11)} ` +
         `${infer[0].padStart(11)}      ${String(t.trainCpu).padStart(8)} ${infer[1].padStart(11)}   ${curvature}`.trimEnd());
     });
   }
