@@ -16,6 +16,7 @@ export * from './optim.ts';
 export * from './trainer.ts';
 export * from './variants.ts';
 export * from './weights.ts';
+export * from './record.ts';
 export * from './json.ts';
 export * from './inspect.ts';
 export * from './unit.ts';

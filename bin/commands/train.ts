@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  MAP_J, Model, SCHEDULE_NAMES, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, preview, type ScheduleName, type TrainProgress, type Variant, type VariantName,
+  MAP_J, Model, SCHEDULE_NAMES, passRecord, runRecord, type RunRecord, SDLM_MU, Trainer, trainCommand, VARIANTS, VARIANT_NAMES, encodeWeights, evaluate, lossNamed, mapLoss, preview, type ScheduleName, type TrainProgress, type Variant, type VariantName,
 } from '../../engine/index.ts';
 import { allowedBy, fitsRule, parseOptions, UsageError, type OptionRule } from '../args.ts';
 import { InputFileError } from '../files.ts';
@@ -76,7 +76,7 @@ export function defaultOut(variant: string): string {
 }
 
 /** The settings a resumed file records, and the option whose rule each must obey. */
-const RECORDED: [keyof RunMeta, string][] = [
+const RECORDED: [keyof RunRecord, string][] = [
   ['seed', 'seed'], ['optimizer', 'optimizer'], ['rate', 'lr'], ['schedule', 'schedule'], ['batchSize', 'batch-size'],
   ['momentum', 'momentum'], ['mu', 'mu'], ['mapJ', 'map-j'], ['trainSize', 'train-size'], ['passesPlanned', 'epochs'],
 ];
@@ -85,7 +85,7 @@ const RECORDED: [keyof RunMeta, string][] = [
  * A resumed file's record, checked: it decides how the run goes on, so a value no option would
  * accept (a forged or damaged record that still has a valid checksum) is refused, naming it.
  */
-function checkRecord(meta: Record<string, unknown>, path: string): Partial<RunMeta> {
+function checkRecord(meta: Record<string, unknown>, path: string): Partial<RunRecord> {
   const refuse = (what: string, value: unknown, allowed: string): never => {
     throw new InputFileError(`lenet: ${path}: its record's ${what} ${preview(value)} cannot be resumed (allowed: ${allowed})`);
   };
@@ -104,7 +104,7 @@ function checkRecord(meta: Record<string, unknown>, path: string): Partial<RunMe
   if (meta.wallSeconds !== undefined && !(Number.isFinite(meta.wallSeconds) && (meta.wallSeconds as number) >= 0)) {
     refuse('wallSeconds', meta.wallSeconds, 'a number of seconds from 0');
   }
-  return meta as Partial<RunMeta>;
+  return meta as Partial<RunRecord>;
 }
 
 export async function train(argv: string[]): Promise<void> {
@@ -131,7 +131,7 @@ export async function train(argv: string[]): Promise<void> {
   if (opts.out === undefined && !resumed) mkdirSync(dirname(out), { recursive: true });
   // Found out now, not after the first pass has been trained for nothing.
   if (!existsSync(dirname(out))) throw new UsageError(`lenet train: cannot save to ${out}: the directory ${dirname(out)} does not exist`);
-  const history: RunMeta['history'] = meta.history ?? [];
+  const history: RunRecord['history'] = meta.history ?? [];
   const previousSeconds = meta.wallSeconds ?? 0;
 
   const trainSet = loadMnist('train');
@@ -162,52 +162,18 @@ export async function train(argv: string[]): Promise<void> {
     if (p.state === 'diverged') throw new Error(p.message);
     const trainSeconds = (performance.now() - passStart) / 1000;
     const test = evaluate(model, loss, testSet);
-    const entry = {
-      pass: pass + 1, trainLoss: round(p.loss, 5), trainError: round(p.errors / p.passSize, 5),
-      testError: round(1 - test.accuracy, 5), seconds: round((performance.now() - passStart) / 1000, 1),
-    };
+    const entry = passRecord(p, test, (performance.now() - passStart) / 1000);
     history.push(entry);
     console.log(`pass ${String(pass + 1).padStart(2)}/${passes}  rate ${p.rate.toExponential(1)}  train loss ${p.loss.toFixed(4)}  ` +
       `train error ${pct(entry.trainError)}  test error ${pct(entry.testError)} (${test.samples - test.correct} of ${test.samples})  ` +
       `${Math.round(trainSize / trainSeconds)} samples/s  ${entry.seconds} s`);
-    const saved: RunMeta = {
-      command, variant: variant.name, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, loss: loss.name, ...(variant.loss === 'map' ? { mapJ } : {}), trainSize, ...(distort ? { distort } : {}), passes: pass + 1, passesPlanned: passes,
-      history, testError: entry.testError, wallSeconds: round(previousSeconds + (performance.now() - started) / 1000, 1), date: new Date().toISOString(),
-    };
+    const saved = runRecord({ variant: variant.name, trainSize, passes, seed, optimizer, rate, schedule: scheduleName, batchSize, momentum, mu, mapJ, distort },
+      loss.name, history, previousSeconds + (performance.now() - started) / 1000, new Date());
     writeFileSync(out, encodeWeights(model, variant.name, saved));
   }
   console.log(`saved ${out} after ${((performance.now() - started) / 60000).toFixed(1)} min`);
 }
 
-/** What a weights file written by lenet train records about its run (enough to resume it). */
-interface RunMeta {
-  command: string;
-  variant: VariantName;
-  seed: number;
-  optimizer: 'sdlm' | 'sgd';
-  rate: number;
-  /** Absent in files written before schedules could be chosen: those ran the paper's. */
-  schedule?: ScheduleName;
-  momentum: number;
-  /** Absent in older files: 1. */
-  batchSize?: number;
-  /** SDLM's μ (absent in older files: the paper's 0.02). */
-  mu?: number;
-  loss: string;
-  /** The MAP loss's j (faithful variant). */
-  mapJ?: number;
-  trainSize: number;
-  /** Trained on distorted digits (absent: not). */
-  distort?: boolean;
-  passes: number;
-  passesPlanned: number;
-  history: { pass: number; trainLoss: number; trainError: number; testError: number; seconds: number }[];
-  testError: number;
-  wallSeconds: number;
-  date: string;
-}
-
-const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
 
 /** A one-line bar on a terminal; on a pipe or a log file, a line every 10 % of a pass. */

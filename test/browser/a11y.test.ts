@@ -94,6 +94,18 @@ describe.each([
     expect(await audit(page)).toEqual([]);
   });
 
+  test('“Reproduce the paper” stopped after a pass, offering to resume it, stays readable', async () => {
+    // A shortened run (a test-only page address: 500 digits a pass) so that a pass ends within seconds.
+    await page.goto(`${inject('baseUrl')}/chapters/training/?reproduce-size=500&reproduce-passes=20`, { waitUntil: 'networkidle' });
+    const w = page.locator('lenet-reproduce');
+    await w.getByRole('button', { name: 'Reproduce the paper' }).click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('lenet-reproduce')?.dataset.savedPasses === '1', null, { timeout: 60_000 });
+    await w.getByRole('button', { name: 'Stop' }).click();
+    await w.getByRole('button', { name: /^Resume from pass \d+$/ }).waitFor();
+    expect(await audit(page)).toEqual([]);
+    await w.getByRole('button', { name: 'Discard the saved run' }).click();
+  });
+
   test('the audit itself fails on a real violation (negative control)', async () => {
     await page.goto(`${inject('baseUrl')}/`, { waitUntil: 'networkidle' });
     await page.evaluate(() => {

@@ -25,14 +25,19 @@ export const SNAPSHOT_EVERY = 250;
 /** The fixed probe digit: the first image of the MNIST test set (a 7). */
 export const PROBE_INDEX = 0;
 
-/** Megabytes a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
-export function downloadMegabytes(trainSize: number, packed: PackedMnist): number {
+/** Bytes (as sent) a first run on `trainSize` images downloads: its chunks, all labels and the test set. */
+export function downloadBytes(trainSize: number, packed: PackedMnist): number {
   const names = [packedFile.trainLabels, packedFile.testImages, packedFile.testLabels];
   for (let c = 0; c < Math.ceil(trainSize / packed.chunk); c++) names.push(packedFile.trainImages(c));
   return names.reduce((sum, name) => {
     if (!(name in packed.bytes)) throw new Error(`the MNIST manifest lists no ${name}; run node scripts/pack-mnist.mjs`);
     return sum + packed.bytes[name];
-  }, 0) / 1e6;
+  }, 0);
+}
+
+/** The same in megabytes. */
+export function downloadMegabytes(trainSize: number, packed: PackedMnist): number {
+  return downloadBytes(trainSize, packed) / 1e6;
 }
 
 export interface Settings {

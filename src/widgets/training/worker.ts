@@ -4,86 +4,18 @@
  * second. It fetches MNIST from the site only when the reader starts the first run.
  */
 import {
-  Model, Trainer, VARIANTS, convKernel, encodeWeights, evaluate, lossNamed, parseIdxImages, parseIdxLabels, prepareDigit,
-  type Digits, type Loss,
+  Model, Trainer, VARIANTS, convKernel, encodeWeights, evaluate, lossNamed, prepareDigit, type Digits, type Loss,
 } from '../../../engine/index.ts';
 import { CHUNK, CURVE_TEST, GALLERY, PROBE_INDEX, SNAPSHOT_EVERY, chunkLoss, curveEvery, lossBlewUp, type Evaluated, type FromWorker, type Misclassified, type Settings, type ToWorker } from './model.ts';
-import { packedFile, unpackMnist, unpackMnistImages, type PackedMnist } from '../../lib/packed-mnist.ts';
+import { MnistLoader } from '../../lib/mnist-fetch.ts';
+import { turn } from '../../lib/worker-turn.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
 
 // ── Data ───────────────────────────────────────────────────────────────────────────────────
 
-let manifest: PackedMnist | undefined;
-const trainChunks: Uint8Array[] = [];
-let trainLabels: Uint8Array | undefined;
+let loader: MnistLoader | undefined;
 let testSet: Digits | undefined;
-
-async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    length += value.length;
-    onBytes(value.length);
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) { bytes.set(p, at); at += p.length; }
-  return bytes;
-}
-
-/** Fetches what a run of `trainSize` samples needs and has not been fetched yet; returns the training digits. */
-async function ensureData(base: string, trainSize: number): Promise<Digits> {
-  if (!manifest) {
-    const r = await fetch(`${base}mnist/manifest.json`);
-    if (!r.ok) throw new Error(`${base}mnist/manifest.json: HTTP ${r.status}`);
-    manifest = (await r.json()) as PackedMnist;
-  }
-  const m = manifest;
-  const side = m.rows * m.cols;
-  const chunks = Math.ceil(trainSize / m.chunk);
-  // Each file's own unpacking (src/lib/packed-mnist.ts): images have an ink mask, labels are plain IDX.
-  const wanted: { name: string; unpack: (b: Uint8Array) => Promise<Uint8Array>; use: (b: Uint8Array) => void }[] = [];
-  for (let c = 0; c < chunks; c++) {
-    if (trainChunks[c]) continue;
-    wanted.push({ name: packedFile.trainImages(c), unpack: unpackMnistImages, use: (b) => { trainChunks[c] = parseIdxImages(b, `training images ${c}`).pixels; } });
-  }
-  if (!trainLabels) wanted.push({ name: packedFile.trainLabels, unpack: unpackMnist, use: (b) => { trainLabels = parseIdxLabels(b, 'training labels'); } });
-  let testImages: Uint8Array | undefined;
-  if (!testSet) {
-    wanted.push({ name: packedFile.testImages, unpack: unpackMnistImages, use: (b) => { testImages = b; } });
-    wanted.push({ name: packedFile.testLabels, unpack: unpackMnist, use: (b) => {
-      const images = parseIdxImages(testImages!, 'test images');
-      testSet = { ...images, labels: parseIdxLabels(b, 'test labels') };
-    } });
-  }
-  const total = wanted.reduce((s, w) => s + m.bytes[w.name], 0);
-  let loaded = 0;
-  let lastPost = 0;
-  if (total > 0) post({ type: 'loading', loaded, total });
-  for (const w of wanted) {
-    const packed = await fetchBytes(`${base}mnist/${w.name}`, (n) => {
-      loaded += n;
-      const now = performance.now();
-      if (now - lastPost > 100) { lastPost = now; post({ type: 'loading', loaded: Math.min(loaded, total), total }); }
-    });
-    w.use(await w.unpack(packed));
-  }
-  if (total > 0) post({ type: 'loading', loaded: total, total });
-  const pixels = new Uint8Array(trainSize * side);
-  for (let c = 0; c < chunks; c++) {
-    const from = trainChunks[c];
-    pixels.set(from.subarray(0, Math.min(from.length, (trainSize - c * m.chunk) * side)), c * m.chunk * side);
-  }
-  return { count: trainSize, rows: m.rows, cols: m.cols, pixels, labels: trainLabels!.subarray(0, trainSize) };
-}
 
 // ── Training ───────────────────────────────────────────────────────────────────────────────
 
@@ -119,8 +51,6 @@ let state: 'idle' | 'loading' | 'running' | 'paused' | 'ended' = 'idle';
 /** Bumped by every command that should cancel a loop in flight (pause, stop, reset, a new start). */
 let generation = 0;
 
-const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** The whole test set, in chunks, yielding between them; null if cancelled. `final`: the run's last test, not a pause's. */
 async function evaluateAll(r: Run, gen: number, final: boolean): Promise<Evaluated | null> {
   const data = testSet!;
@@ -144,7 +74,7 @@ async function evaluateAll(r: Run, gen: number, final: boolean): Promise<Evaluat
       else if (misclassified.length < GALLERY) misclassified.push({ index: i, label, predicted, pixels: data.pixels.slice(i * side, (i + 1) * side) });
     }
     post({ type: 'evaluating', done: end, total: data.count, final });
-    await yieldToMessages();
+    await turn();
   }
   return { samples: data.count, accuracy: correct / data.count, confusion, misclassified };
 }
@@ -212,7 +142,7 @@ async function loop(gen: number): Promise<void> {
       await finish(r, gen, 'done');
       return;
     }
-    await yieldToMessages();
+    await turn();
   }
 }
 
@@ -230,7 +160,10 @@ async function start(settings: Settings, base: string): Promise<void> {
   state = 'loading';
   let train: Digits;
   try {
-    train = await ensureData(base, settings.trainSize);
+    loader ??= new MnistLoader(base);
+    const data = await loader.load(settings.trainSize, (loaded, total) => post({ type: 'loading', loaded, total }));
+    train = data.train;
+    testSet = data.test;
   } catch (err) {
     if (gen !== generation) return;
     state = 'idle';
