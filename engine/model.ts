@@ -13,7 +13,7 @@ import { convOps } from './layers/conv.ts';
 import { subsampleOps } from './layers/subsample.ts';
 import { fullOps } from './layers/full.ts';
 import { rbfOps } from './layers/rbf.ts';
-import { Arena } from './kernels/kernels.ts';
+import { Arena, at, kernelsFor } from './kernels/kernels.ts';
 
 export interface ModelOptions {
   /**
@@ -60,13 +60,25 @@ export interface Trace {
   readonly output: Float32Array;
 }
 
-function opsOf(spec: NetworkSpec['layers'][number], input: Shape, output: Shape): LayerOps {
+/** `alloc` gives a layer room for fixed weights where the kernels can read them (the RBF codes). */
+function opsOf(spec: NetworkSpec['layers'][number], input: Shape, output: Shape, alloc: (n: number) => Float32Array): LayerOps {
   switch (spec.kind) {
     case 'conv': return convOps(spec, input, output);
     case 'subsample': return subsampleOps(spec, input, output);
     case 'full': return fullOps(spec, input);
-    case 'rbf': return rbfOps(spec, input);
+    case 'rbf': return rbfOps(spec, input, alloc);
   }
+}
+
+/**
+ * into[i] = a[i]² over `into`, and returns it. A product of two floats is exact in a double, so
+ * the kernel's float32 product and JavaScript's rounded double are the same bits.
+ */
+function squareInto(a: Float32Array, into: Float32Array): Float32Array {
+  const K = kernelsFor(a, into);
+  if (K) K.square(at(a, 0), at(into, 0), into.length);
+  else for (let i = 0; i < into.length; i++) into[i] = a[i] * a[i];
+  return into;
 }
 
 export class Model {
@@ -81,6 +93,12 @@ export class Model {
    * back-propagation two to three times faster. Whoever uses it zeroes it first.
    */
   readonly gradients: Float32Array;
+  /**
+   * A second buffer of `paramCount` floats beside the parameters, for an optimiser's
+   * per-parameter factors (SDLM's gains, optim.ts): there the update runs as one SIMD kernel
+   * instead of a JavaScript loop. Whoever uses it fills it first.
+   */
+  readonly paramFactors: Float32Array;
   readonly inputUnits: number;
   readonly outputUnits: number;
   /** The trace `forward` writes into when not given one. */
@@ -98,10 +116,17 @@ export class Model {
   constructor(spec: NetworkSpec, seed = 1, options: ModelOptions = {}) {
     this.analysis = analyze(spec);
     this.spec = spec;
+    const a = this.analysis;
+    const units = a.layers.reduce((n, l) => n + unitsOf(l.output), 0);
+    const winners = spec.layers.reduce((n, l, i) => n + (l.kind === 'subsample' && l.pool === 'max' ? unitsOf(a.layers[i].output) : 0), 0);
+    const traceFloats = unitsOf(a.input) + 2 * units + winners;
+    const scratch = 2 * units + a.layers.reduce((n, l) => n + unitsOf(l.input), 0);
+    // Parameters, gradients, optimiser factors, squared parameters; the fixed weights (RBF codes).
+    this.arena = new Arena(4 * a.total.params + a.total.fixedParams + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
     let offset = 0;
     this.layers = spec.layers.map((layer, i) => {
-      const report = this.analysis.layers[i];
-      const ops = opsOf(layer, report.input, report.output);
+      const report = a.layers[i];
+      const ops = opsOf(layer, report.input, report.output, (n) => this.arena.alloc(n));
       const built: ModelLayer = {
         name: layer.name, kind: layer.kind, activation: layer.kind === 'rbf' ? 'none' : layer.activation,
         input: report.input, output: report.output, offset, paramCount: ops.paramCount, ops,
@@ -109,14 +134,11 @@ export class Model {
       offset += ops.paramCount;
       return built;
     });
-    this.inputUnits = unitsOf(this.analysis.input);
+    this.inputUnits = unitsOf(a.input);
     this.outputUnits = unitsOf(this.layers[this.layers.length - 1].output);
-    const units = this.layers.reduce((n, l) => n + unitsOf(l.output), 0);
-    const traceFloats = this.inputUnits + 2 * units;
-    const scratch = 2 * units + this.layers.reduce((n, l) => n + unitsOf(l.input), 0);
-    this.arena = new Arena(3 * offset + (1 + SPARE_TRACES) * traceFloats + scratch, options.kernels ?? true);
     this.params = this.arena.alloc(offset);
     this.gradients = this.arena.alloc(offset);
+    this.paramFactors = this.arena.alloc(offset);
     this.squaredParams = this.arena.alloc(offset);
     this.trace = this.newTrace();
     this.dOut = this.layers.map((l) => this.arena.alloc(unitsOf(l.output)));
@@ -149,7 +171,7 @@ export class Model {
       return {
         name: l.name, kind: l.kind, shape: l.output, pre,
         out: l.activation === 'none' ? pre : this.arena.alloc(n),
-        argmax: spec.kind === 'subsample' && spec.pool === 'max' ? new Int32Array(n) : null,
+        argmax: spec.kind === 'subsample' && spec.pool === 'max' ? this.arena.allocInt32(n) : null,
       };
     });
     return { input: this.arena.alloc(this.inputUnits), layers, output: layers[layers.length - 1].out };
@@ -191,10 +213,8 @@ export class Model {
    * (`Loss.curvature`). ADDS ∂²E/∂parameter² into `hess`.
    */
   backwardSecondOrder(trace: Trace, d2Output: ArrayLike<number>, hess: Float32Array): void {
-    const p = this.params;
-    const q = this.squaredParams;
-    for (let i = 0; i < p.length; i++) q[i] = p[i] * p[i];
-    this.backwardPass(trace, d2Output, hess, q, true);
+    squareInto(this.params, this.squaredParams);
+    this.backwardPass(trace, d2Output, hess, this.squaredParams, true);
   }
 
   private backwardPass(trace: Trace, dOutput: ArrayLike<number>, into: Float32Array, params: Float32Array,
@@ -210,11 +230,7 @@ export class Model {
       const t = trace.layers[i];
       activationBackward(l.activation, t.pre, t.out, this.dOut[i], this.dPre[i], t.out.length, secondOrder);
       let x = i === 0 ? trace.input : trace.layers[i - 1].out;
-      if (secondOrder) {
-        const sq = this.squaredIn[i];
-        for (let j = 0; j < sq.length; j++) sq[j] = x[j] * x[j];
-        x = sq;
-      }
+      if (secondOrder) x = squareInto(x, this.squaredIn[i]);
       l.ops.backward(params, l.offset, x, this.dPre[i], i === 0 ? null : this.dOut[i - 1], into, t.argmax, secondOrder);
     }
   }

@@ -103,11 +103,19 @@ export class Sdlm implements Optimizer {
   /** The current per-parameter gains 1/(μ + hₖₖ): the step is εₖ = η · gainₖ. */
   readonly gains: Float32Array;
 
-  constructor(paramCount: number, mu = SDLM_MU) {
+  /**
+   * `gains`, if given, is where the gains are kept: the model's `paramFactors`, beside its
+   * parameters in WebAssembly memory, lets the update run as one SIMD kernel.
+   */
+  constructor(paramCount: number, mu = SDLM_MU, gains: Float32Array = new Float32Array(paramCount)) {
     if (!(mu > 0) || !Number.isFinite(mu)) throw new RangeError(`SDLM: μ ${mu} is not allowed (allowed: a positive number)`);
+    if (gains.length !== paramCount) throw new RangeError(`SDLM: ${gains.length} gains for ${paramCount} parameters`);
     this.mu = mu;
+    // Not in the model's memory on purpose: there the layers would run their float32 kernels on
+    // the second-order pass, whose sums the JavaScript loops add in doubles, and the curvature —
+    // hence every step and every shipped weights file — would change in its last bits.
     this.curvature = new Float32Array(paramCount);
-    this.gains = new Float32Array(paramCount);
+    this.gains = gains;
   }
 
   // #region sdlm
@@ -130,7 +138,10 @@ export class Sdlm implements Optimizer {
 
   update(params: Float32Array, grads: Float32Array, rate: number): void {
     const gains = this.gains;
-    for (let k = 0; k < params.length; k++) params[k] -= rate * gains[k] * grads[k];
+    // The kernel computes in doubles exactly as this loop does, so both give the same bits.
+    const K = kernelsFor(params, gains, grads);
+    if (K) K.sdlmUpdate(at(params, 0), rate, at(gains, 0), at(grads, 0), params.length);
+    else for (let k = 0; k < params.length; k++) params[k] -= rate * gains[k] * grads[k];
   }
   // #endregion sdlm
 }

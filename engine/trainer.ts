@@ -132,7 +132,7 @@ export class Trainer {
       throw new RangeError(`batch size ${this.batchSize} is not allowed (allowed: 1 to the training-set size, ${size})`);
     }
     this.curvatureSamples = Math.min(o.curvatureSamples ?? 500, size);
-    this.optimizer = o.optimizer === 'sdlm' ? new Sdlm(this.model.paramCount, o.mu) : new Sgd(this.model.paramCount, o.momentum ?? 0);
+    this.optimizer = o.optimizer === 'sdlm' ? new Sdlm(this.model.paramCount, o.mu, this.model.paramFactors) : new Sgd(this.model.paramCount, o.momentum ?? 0);
     this.rng = new Random(o.seed + 0x9e3779b9); // not the weights' own stream: shifted by 2³²/φ
     this.order = Int32Array.from({ length: size }, (_, i) => i);
     this.input = new Float32Array(this.model.inputUnits);

@@ -586,3 +586,412 @@ export function axpy(y: usize, alpha: f32, x: usize, n: i32): void {
     store<f32>(p, load<f32>(p) + alpha * load<f32>(x + ((<usize>i) << 2)));
   }
 }
+
+// ─── Outside the convolutions: the optimiser's update, the unit non-linearities, pooling ───
+// These kernels replace JavaScript loops whose arithmetic is float64 (JavaScript numbers),
+// rounded to float32 only when stored into a Float32Array. To give the very same bits — the
+// shipped weights files are reproduced bit for bit — they do the same operations in the same
+// order in f64 (two lanes of f64x2 at a time: promote two floats, compute, demote on store),
+// never in f32. Only where one f32 operation provably equals the JavaScript's double one and its
+// rounding (a lone addition of two floats, a comparison, a choice) do they stay in f32.
+
+// Two floats at p as f64x2 (lane 0 = p[0]).
+@inline function load2(p: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(p));
+}
+
+// f64x2 rounded to two floats at p.
+@inline function store2(p: usize, v: v128): void {
+  v128.store64_lane(p, f32x4.demote_f64x2_zero(v), 0);
+}
+
+// SDLM's step (appendix C): params[k] −= rate·gains[k]·grads[k], computed as JavaScript does it,
+// p − ((rate·gain)·grad) in doubles, one rounding at the end.
+export function sdlmUpdate(params: usize, rate: f64, gains: usize, grads: usize, n: i32): void {
+  const r = f64x2.splat(rate);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = (<usize>i) << 2;
+    const step = f64x2.mul(f64x2.mul(r, load2(gains + o)), load2(grads + o));
+    store2(params + o, f64x2.sub(load2(params + o), step));
+  }
+  if (i < n) {
+    const o = (<usize>i) << 2;
+    const p = <f64>load<f32>(params + o) - rate * <f64>load<f32>(gains + o) * <f64>load<f32>(grads + o);
+    store<f32>(params + o, <f32>p);
+  }
+}
+
+// The squashing function's tanh (activation.ts): the same rational function with the same
+// constants, operation for operation, on two doubles at a time. The clamp to ±7.9053… keeps NaN
+// as JavaScript's `if (x > c) x = c; else if (x < −c) x = −c` does: pmin(x, c) is c < x ? c : x.
+@inline function tanh2(x0: v128): v128 {
+  const c = f64x2.splat(7.90531110763549805);
+  const x = f64x2.pmax(f64x2.pmin(x0, c), f64x2.neg(c));
+  const x2 = f64x2.mul(x, x);
+  let p = f64x2.add(f64x2.mul(x2, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
+  p = f64x2.sub(f64x2.mul(x2, p), f64x2.splat(8.60467152213735e-11));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(5.12229709037114e-8));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(1.48572235717979e-5));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(6.37261928875436e-4));
+  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(4.89352455891786e-3));
+  let q = f64x2.add(f64x2.mul(x2, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
+  q = f64x2.add(f64x2.mul(x2, q), f64x2.splat(2.268434632439e-3));
+  q = f64x2.add(f64x2.mul(x2, q), f64x2.splat(4.89352518554385e-3));
+  return f64x2.div(f64x2.mul(x, p), q);
+}
+
+// out[i] = a·tanh(s·pre[i]), i < n (the paper's squash; the model passes A = 1.7159, S = 2/3).
+// The last two or three units go through tanh2 alone; an odd last one through lane 0 of a pair
+// whose lane 1 holds the same value.
+export function squashForward(pre: usize, out: usize, n: i32, a: f64, s: f64): void {
+  const av = f64x2.splat(a);
+  const sv = f64x2.splat(s);
+  let i = 0;
+  // Four units per iteration as two pairs whose operations alternate, so that the processor
+  // always has one pair's next step ready while the other's waits for its previous result.
+  const c = f64x2.splat(7.90531110763549805);
+  const nc = f64x2.neg(c);
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const xa = f64x2.pmax(f64x2.pmin(f64x2.mul(sv, load2(pre + o)), c), nc);
+    const xb = f64x2.pmax(f64x2.pmin(f64x2.mul(sv, load2(pre + o + 8)), c), nc);
+    const ya = f64x2.mul(xa, xa);
+    const yb = f64x2.mul(xb, xb);
+    let pa = f64x2.add(f64x2.mul(ya, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
+    let pb = f64x2.add(f64x2.mul(yb, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
+    let qa = f64x2.add(f64x2.mul(ya, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
+    let qb = f64x2.add(f64x2.mul(yb, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
+    pa = f64x2.sub(f64x2.mul(ya, pa), f64x2.splat(8.60467152213735e-11));
+    pb = f64x2.sub(f64x2.mul(yb, pb), f64x2.splat(8.60467152213735e-11));
+    qa = f64x2.add(f64x2.mul(ya, qa), f64x2.splat(2.268434632439e-3));
+    qb = f64x2.add(f64x2.mul(yb, qb), f64x2.splat(2.268434632439e-3));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(5.12229709037114e-8));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(5.12229709037114e-8));
+    qa = f64x2.add(f64x2.mul(ya, qa), f64x2.splat(4.89352518554385e-3));
+    qb = f64x2.add(f64x2.mul(yb, qb), f64x2.splat(4.89352518554385e-3));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(1.48572235717979e-5));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(1.48572235717979e-5));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(6.37261928875436e-4));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(6.37261928875436e-4));
+    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(4.89352455891786e-3));
+    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(4.89352455891786e-3));
+    store2(out + o, f64x2.mul(av, f64x2.div(f64x2.mul(xa, pa), qa)));
+    store2(out + o + 8, f64x2.mul(av, f64x2.div(f64x2.mul(xb, pb), qb)));
+  }
+  if (i + 2 <= n) {
+    const o = (<usize>i) << 2;
+    store2(out + o, f64x2.mul(av, tanh2(f64x2.mul(sv, load2(pre + o)))));
+    i += 2;
+  }
+  if (i < n) {
+    const o = (<usize>i) << 2;
+    const v = f64x2.splat(<f64>load<f32>(pre + o));
+    store<f32>(out + o, <f32>f64x2.extract_lane(f64x2.mul(av, tanh2(f64x2.mul(sv, v))), 0));
+  }
+}
+
+// dPre[i] = dOut[i]·k·(aa − out[i]²), or with `second` (the curvature pass) dOut[i]·d·d with
+// d = k·(aa − out[i]²): the squash's f′ read from its output, k = S/A and aa = A² (activation.ts).
+export function squashBackward(out: usize, dOut: usize, dPre: usize, n: i32, k: f64, aa: f64, second: bool): void {
+  const kv = f64x2.splat(k);
+  const aav = f64x2.splat(aa);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = (<usize>i) << 2;
+    const y = load2(out + o);
+    const g = f64x2.sub(aav, f64x2.mul(y, y));
+    const dv = load2(dOut + o);
+    if (second) {
+      const d = f64x2.mul(kv, g);
+      store2(dPre + o, f64x2.mul(f64x2.mul(dv, d), d));
+    } else {
+      store2(dPre + o, f64x2.mul(f64x2.mul(dv, kv), g));
+    }
+  }
+  if (i < n) {
+    const o = (<usize>i) << 2;
+    const y = <f64>load<f32>(out + o);
+    const dv = <f64>load<f32>(dOut + o);
+    if (second) {
+      const d = k * (aa - y * y);
+      store<f32>(dPre + o, <f32>(dv * d * d));
+    } else {
+      store<f32>(dPre + o, <f32>(dv * k * (aa - y * y)));
+    }
+  }
+}
+
+// ReLU: out[i] = pre[i] > 0 ? pre[i] : 0 — a comparison and a choice, exact in f32 (−0 and NaN give +0).
+export function reluForward(pre: usize, out: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(pre + o);
+    v128.store(out + o, v128.and(v, f32x4.gt(v, zero)));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    const v = load<f32>(pre + o);
+    store<f32>(out + o, v > 0 ? v : 0);
+  }
+}
+
+// dPre[i] = pre[i] > 0 ? dOut[i] : 0.
+export function reluBackward(pre: usize, dOut: usize, dPre: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    v128.store(dPre + o, v128.and(v128.load(dOut + o), f32x4.gt(v128.load(pre + o), zero)));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(dPre + o, load<f32>(pre + o) > 0 ? load<f32>(dOut + o) : 0);
+  }
+}
+
+// Max pooling of `maps` maps (subsample.ts): each unit takes the largest input of its win×win
+// window, the first in row order among equals (a later one must be strictly larger), and
+// records its index in `argmax` (int32).
+export function maxPoolForward(x: usize, pre: usize, argmax: usize, maps: i32, inW: i32, inHW: i32,
+  outH: i32, outW: i32, win: i32, stride: i32): void {
+  if (win === 2 && stride === 2 && outW >= 4) {
+    maxPool2Forward(x, pre, argmax, maps, inW, inHW, outH, outW);
+    return;
+  }
+  let u: usize = 0;
+  for (let m = 0; m < maps; m++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++, u++) {
+        const first = m * inHW + oy * stride * inW + ox * stride;
+        let best = first;
+        let top = load<f32>(x + ((<usize>first) << 2));
+        for (let wy = 0; wy < win; wy++) {
+          const row = first + wy * inW;
+          for (let wx = 0; wx < win; wx++) {
+            const v = load<f32>(x + ((<usize>(row + wx)) << 2));
+            if (v > top) { top = v; best = row + wx; }
+          }
+        }
+        store<f32>(pre + (u << 2), top);
+        store<i32>(argmax + (u << 2), best);
+      }
+    }
+  }
+}
+
+// dX[argmax[u]] += dPre[u], u < n, in order (windows that overlap may share a winner). dX was
+// zeroed; one f32 addition of two floats rounds exactly as JavaScript's double one then stored.
+export function maxPoolBackward(dPre: usize, argmax: usize, dX: usize, n: i32): void {
+  for (let u = 0; u < n; u++) {
+    const p = dX + ((<usize>load<i32>(argmax + ((<usize>u) << 2))) << 2);
+    store<f32>(p, load<f32>(p) + load<f32>(dPre + ((<usize>u) << 2)));
+  }
+}
+
+// One map of 2×2 windows two apart (S2, S4): pre = coefficient·(x₀ + x₁ + x₂ + x₃) + bias in
+// doubles, the four added in row order as subsample.ts does, two units at a time.
+export function pool2Forward(x: usize, pre: usize, inW: i32, outH: i32, outW: i32, coefficient: f64, bias: f64): void {
+  const cv = f64x2.splat(coefficient);
+  const bv = f64x2.splat(bias);
+  for (let oy = 0; oy < outH; oy++) {
+    const r0 = x + ((<usize>(2 * oy * inW)) << 2);
+    const r1 = r0 + ((<usize>inW) << 2);
+    const o = pre + ((<usize>(oy * outW)) << 2);
+    let ox = 0;
+    for (; ox + 2 <= outW; ox += 2) {
+      const c = (<usize>(2 * ox)) << 2;
+      const a = v128.load(r0 + c);
+      const b = v128.load(r1 + c);
+      // Lane 0 the window of unit ox, lane 1 that of ox + 1.
+      const a0 = f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 0, 2, 0, 2));
+      const a1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 1, 3, 1, 3));
+      const b0 = f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 0, 2, 0, 2));
+      const b1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 1, 3, 1, 3));
+      const sum = f64x2.add(f64x2.add(f64x2.add(a0, a1), b0), b1);
+      store2(o + ((<usize>ox) << 2), f64x2.add(f64x2.mul(cv, sum), bv));
+    }
+    if (ox < outW) {
+      const c = (<usize>(2 * ox)) << 2;
+      const sum = <f64>load<f32>(r0 + c) + <f64>load<f32>(r0 + c + 4) + <f64>load<f32>(r1 + c) + <f64>load<f32>(r1 + c + 4);
+      store<f32>(o + ((<usize>ox) << 2), <f32>(coefficient * sum + bias));
+    }
+  }
+}
+
+// 2×2 windows two apart, four units at a time: the four candidates of each window in row
+// order, each taking over only if strictly larger — the same choice as the scalar loop. A row
+// whose width is not a multiple of 4 ends with an overlapping vector that recomputes the same
+// values for units already done.
+function maxPool2Forward(x: usize, pre: usize, argmax: usize, maps: i32, inW: i32, inHW: i32, outH: i32, outW: i32): void {
+  const one = i32x4.splat(1);
+  const below = i32x4.splat(inW);
+  const right = i32x4.splat(inW + 1);
+  const columns = i32x4(0, 2, 4, 6);
+  for (let m = 0; m < maps; m++) {
+    for (let oy = 0; oy < outH; oy++) {
+      const first = m * inHW + 2 * oy * inW;
+      const r0 = x + ((<usize>first) << 2);
+      const r1 = r0 + ((<usize>inW) << 2);
+      const u = (<usize>((m * outH + oy) * outW)) << 2;
+      for (let ox = 0; ox < outW; ox += 4) {
+        const o = ox + 4 <= outW ? ox : outW - 4;
+        const c = (<usize>(2 * o)) << 2;
+        const a0 = v128.load(r0 + c);
+        const a1 = v128.load(r0 + c + 16);
+        const b0 = v128.load(r1 + c);
+        const b1 = v128.load(r1 + c + 16);
+        let best = v128.shuffle<f32>(a0, a1, 0, 2, 4, 6);
+        let at = i32x4.splat(0);
+        const topRight = v128.shuffle<f32>(a0, a1, 1, 3, 5, 7);
+        const bottomLeft = v128.shuffle<f32>(b0, b1, 0, 2, 4, 6);
+        const bottomRight = v128.shuffle<f32>(b0, b1, 1, 3, 5, 7);
+        let win = f32x4.gt(topRight, best);
+        best = v128.bitselect(topRight, best, win);
+        at = v128.bitselect(one, at, win);
+        win = f32x4.gt(bottomLeft, best);
+        best = v128.bitselect(bottomLeft, best, win);
+        at = v128.bitselect(below, at, win);
+        win = f32x4.gt(bottomRight, best);
+        best = v128.bitselect(bottomRight, best, win);
+        at = v128.bitselect(right, at, win);
+        const p = (<usize>o) << 2;
+        v128.store(pre + u + p, best);
+        v128.store(argmax + u + p, i32x4.add(i32x4.add(i32x4.splat(first + 2 * o), columns), at));
+      }
+    }
+  }
+}
+
+// The backward of pool2Forward for one map, in subsample.ts's double arithmetic: each input of a
+// window gets coefficient·d (added to dX unless `hasDX` is false), and when `grads` is not 0,
+// grads[0] += Σ d·(window sum) and grads[1] += Σ d — the coefficient's and the bias's gradients,
+// both sums added one unit after another in row order, as the JavaScript does (the products
+// two at a time, the additions one by one).
+export function pool2Backward(x: usize, dPre: usize, dX: usize, hasDX: bool, inW: i32, outH: i32, outW: i32,
+  coefficient: f64, gc: usize, gb: usize): void {
+  const cv = f64x2.splat(coefficient);
+  let dc: f64 = 0;
+  let db: f64 = 0;
+  for (let oy = 0; oy < outH; oy++) {
+    const offset = (<usize>(2 * oy * inW)) << 2;
+    const r0 = x + offset;
+    const r1 = r0 + ((<usize>inW) << 2);
+    const o = dPre + ((<usize>(oy * outW)) << 2);
+    let ox = 0;
+    for (; ox + 2 <= outW; ox += 2) {
+      const c = (<usize>(2 * ox)) << 2;
+      const a = v128.load(r0 + c);
+      const b = v128.load(r1 + c);
+      const sum = f64x2.add(f64x2.add(f64x2.add(
+        f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 0, 2, 0, 2)), f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 1, 3, 1, 3))),
+        f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 0, 2, 0, 2))), f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 1, 3, 1, 3)));
+      const d = load2(o + ((<usize>ox) << 2));
+      const product = f64x2.mul(d, sum);
+      dc += f64x2.extract_lane(product, 0);
+      dc += f64x2.extract_lane(product, 1);
+      db += f64x2.extract_lane(d, 0);
+      db += f64x2.extract_lane(d, 1);
+      if (hasDX) {
+        const g = f64x2.mul(cv, d);
+        const g0 = v128.shuffle<f64>(g, g, 0, 0);
+        const g1 = v128.shuffle<f64>(g, g, 1, 1);
+        const p0 = dX + offset + c;
+        const p1 = p0 + ((<usize>inW) << 2);
+        store2(p0, f64x2.add(load2(p0), g0));
+        store2(p0 + 8, f64x2.add(load2(p0 + 8), g1));
+        store2(p1, f64x2.add(load2(p1), g0));
+        store2(p1 + 8, f64x2.add(load2(p1 + 8), g1));
+      }
+    }
+    if (ox < outW) {
+      const c = (<usize>(2 * ox)) << 2;
+      const d = <f64>load<f32>(o + ((<usize>ox) << 2));
+      dc += d * (<f64>load<f32>(r0 + c) + <f64>load<f32>(r0 + c + 4) + <f64>load<f32>(r1 + c) + <f64>load<f32>(r1 + c + 4));
+      db += d;
+      if (hasDX) {
+        const g = coefficient * d;
+        const p0 = dX + offset + c;
+        const p1 = p0 + ((<usize>inW) << 2);
+        store<f32>(p0, <f32>(<f64>load<f32>(p0) + g));
+        store<f32>(p0 + 4, <f32>(<f64>load<f32>(p0 + 4) + g));
+        store<f32>(p1, <f32>(<f64>load<f32>(p1) + g));
+        store<f32>(p1 + 4, <f32>(<f64>load<f32>(p1 + 4) + g));
+      }
+    }
+  }
+  if (gc !== 0) {
+    store<f32>(gc, <f32>(<f64>load<f32>(gc) + dc));
+    store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
+  }
+}
+
+// out[i] = a[i]² (the second-order pass squares weights and inputs). JavaScript squares in
+// doubles, where the product of two floats is exact, then rounds once: the f32 product is
+// that very rounding.
+export function square(a: usize, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(a + o);
+    v128.store(out + o, f32x4.mul(v, v));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    const v = load<f32>(a + o);
+    store<f32>(out + o, v * v);
+  }
+}
+
+// The RBF output (rbf.ts): pre[i] = Σⱼ (x[j] − codes[i·n + j])², each class's sum added in
+// doubles in order of j as the JavaScript does; two classes share an f64x2 (one per lane), and
+// four classes run side by side so that their additions need not wait for each other.
+@inline function codePair(codes: usize, i: i32, k: i32, n: i32, j: i32): v128 {
+  const a = <f64>load<f32>(codes + ((<usize>(i * n + j)) << 2));
+  const b = <f64>load<f32>(codes + ((<usize>(k * n + j)) << 2));
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
+}
+
+export function rbfForward(x: usize, codes: usize, pre: usize, n: i32, classes: i32): void {
+  let i = 0;
+  for (; i + 4 <= classes; i += 4) {
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    for (let j = 0; j < n; j++) {
+      const xv = f64x2.splat(<f64>load<f32>(x + ((<usize>j) << 2)));
+      const e0 = f64x2.sub(xv, codePair(codes, i, i + 1, n, j));
+      const e1 = f64x2.sub(xv, codePair(codes, i + 2, i + 3, n, j));
+      s0 = f64x2.add(s0, f64x2.mul(e0, e0));
+      s1 = f64x2.add(s1, f64x2.mul(e1, e1));
+    }
+    store2(pre + ((<usize>i) << 2), s0);
+    store2(pre + ((<usize>(i + 2)) << 2), s1);
+  }
+  for (; i < classes; i += 2) {
+    // The last one or two classes (a lone one twice, its second lane dropped).
+    const k = i + 1 < classes ? i + 1 : i;
+    let s = f64x2.splat(0);
+    for (let j = 0; j < n; j++) {
+      const e = f64x2.sub(f64x2.splat(<f64>load<f32>(x + ((<usize>j) << 2))), codePair(codes, i, k, n, j));
+      s = f64x2.add(s, f64x2.mul(e, e));
+    }
+    store<f32>(pre + ((<usize>i) << 2), <f32>f64x2.extract_lane(s, 0));
+    if (k !== i) store<f32>(pre + ((<usize>k) << 2), <f32>f64x2.extract_lane(s, 1));
+  }
+}
+
+// dX[j] += d·(x[j] − code[j]) for one class's code, in doubles (rbf.ts's backward).
+export function rbfBackwardAdd(x: usize, code: usize, dX: usize, n: i32, d: f64): void {
+  const dv = f64x2.splat(d);
+  let j = 0;
+  for (; j + 2 <= n; j += 2) {
+    const o = (<usize>j) << 2;
+    store2(dX + o, f64x2.add(load2(dX + o), f64x2.mul(dv, f64x2.sub(load2(x + o), load2(code + o)))));
+  }
+  if (j < n) {
+    const o = (<usize>j) << 2;
+    store<f32>(dX + o, <f32>(<f64>load<f32>(dX + o) + d * (<f64>load<f32>(x + o) - <f64>load<f32>(code + o))));
+  }
+}

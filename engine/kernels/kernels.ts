@@ -37,10 +37,37 @@ export interface Kernels {
   dot(a: number, b: number, n: number): number;
   /** y[i] += alpha·x[i], i < n. */
   axpy(y: number, alpha: number, x: number, n: number): void;
+  // Outside the convolutions: bit for bit the float64 arithmetic of the JavaScript loops they replace.
+  /** params[k] −= rate·gains[k]·grads[k], k < n, in doubles as JavaScript computes it (SDLM's step). */
+  sdlmUpdate(params: number, rate: number, gains: number, grads: number, n: number): void;
+  /** out[i] = a·tanh(s·pre[i]), i < n, tanh the rational function of activation.ts, in doubles. */
+  squashForward(pre: number, out: number, n: number, a: number, s: number): void;
+  /** dPre[i] = dOut[i]·k·(aa − out[i]²), or with `second` dOut[i]·d·d, d = k·(aa − out[i]²), in doubles. */
+  squashBackward(out: number, dOut: number, dPre: number, n: number, k: number, aa: number, second: boolean): void;
+  /** out[i] = pre[i] > 0 ? pre[i] : 0. */
+  reluForward(pre: number, out: number, n: number): void;
+  /** dPre[i] = pre[i] > 0 ? dOut[i] : 0. */
+  reluBackward(pre: number, dOut: number, dPre: number, n: number): void;
+  /** Max pooling of `maps` maps with the winners' indices into `argmax` (int32), the first among equals. */
+  maxPoolForward(x: number, pre: number, argmax: number, maps: number, inW: number, inHW: number, outH: number, outW: number,
+    win: number, stride: number): void;
+  /** dX[argmax[u]] += dPre[u], u < n, in order. */
+  maxPoolBackward(dPre: number, argmax: number, dX: number, n: number): void;
+  /** One map of 2×2 windows two apart: pre = coefficient·(sum of the window) + bias, in doubles. */
+  pool2Forward(x: number, pre: number, inW: number, outH: number, outW: number, coefficient: number, bias: number): void;
+  /** pool2Forward's backward for one map: dX (if hasDX) and, if gc is not 0, the coefficient's and bias's gradients at gc, gb. */
+  pool2Backward(x: number, dPre: number, dX: number, hasDX: boolean, inW: number, outH: number, outW: number, coefficient: number,
+    gc: number, gb: number): void;
+  /** out[i] = a[i]², i < n. */
+  square(a: number, out: number, n: number): void;
+  /** pre[i] = Σⱼ (x[j] − codes[i·n + j])², i < classes, each sum in doubles in order of j. */
+  rbfForward(x: number, codes: number, pre: number, n: number, classes: number): void;
+  /** dX[j] += d·(x[j] − code[j]), j < n, in doubles. */
+  rbfBackwardAdd(x: number, code: number, dX: number, n: number, d: number): void;
 }
 
 /** The byte address of array[index] in its memory. */
-export function at(array: Float32Array, index: number): number {
+export function at(array: Float32Array | Int32Array, index: number): number {
   return array.byteOffset + 4 * index;
 }
 
@@ -100,10 +127,22 @@ export class Arena {
 
   /** n zeroed floats: in the arena while it has room, otherwise an ordinary array. */
   alloc(n: number): Float32Array {
+    const at = this.claim(n);
+    return at < 0 ? new Float32Array(n) : new Float32Array(this.memory!.buffer, at, n);
+  }
+
+  /** n zeroed 32-bit integers (max pooling's winners), counted as n floats of room. */
+  allocInt32(n: number): Int32Array {
+    const at = this.claim(n);
+    return at < 0 ? new Int32Array(n) : new Int32Array(this.memory!.buffer, at, n);
+  }
+
+  /** The byte address of room for n four-byte values, or −1 if there is none. */
+  private claim(n: number): number {
     const bytes = Math.ceil((n * 4) / ALIGN) * ALIGN;
-    if (!this.memory || this.next + bytes > this.end) return new Float32Array(n);
-    const array = new Float32Array(this.memory.buffer, this.next, n);
+    if (!this.memory || this.next + bytes > this.end) return -1;
+    const at = this.next;
     this.next += bytes;
-    return array;
+    return at;
   }
 }

@@ -5,6 +5,7 @@
  * near 0 is about 1.
  */
 import type { Activation } from '../spec.ts';
+import { at, kernelsFor } from '../kernels/kernels.ts';
 
 // #region squash
 export const SQUASH_A = 1.7159;
@@ -36,12 +37,20 @@ export function tanh(x: number): number {
   return (x * p) / q;
 }
 
-/** out[i] = f(pre[i]) for the first n units. For 'none' the model makes out and pre the same buffer. */
+/**
+ * out[i] = f(pre[i]) for the first n units. For 'none' the model makes out and pre the same buffer.
+ * In the model's memory the squash and ReLU run as SIMD kernels that compute exactly what these
+ * loops do — the squash's tanh above, operation for operation in doubles — so both give the same
+ * bits. The sigmoid stays here: Math.exp cannot be reproduced bit for bit in WebAssembly.
+ */
 export function activate(kind: Activation, pre: Float32Array, out: Float32Array, n: number): void {
+  const K = kind === 'squash' || kind === 'relu' ? kernelsFor(pre, out) : null;
   if (kind === 'squash') {
-    for (let i = 0; i < n; i++) out[i] = SQUASH_A * tanh(SQUASH_S * pre[i]);
+    if (K) K.squashForward(at(pre, 0), at(out, 0), n, SQUASH_A, SQUASH_S);
+    else for (let i = 0; i < n; i++) out[i] = SQUASH_A * tanh(SQUASH_S * pre[i]);
   } else if (kind === 'relu') {
-    for (let i = 0; i < n; i++) out[i] = pre[i] > 0 ? pre[i] : 0;
+    if (K) K.reluForward(at(pre, 0), at(out, 0), n);
+    else for (let i = 0; i < n; i++) out[i] = pre[i] > 0 ? pre[i] : 0;
   } else if (kind === 'sigmoid') {
     for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-pre[i]));
   } else if (out !== pre) {
@@ -57,16 +66,19 @@ export function activate(kind: Activation, pre: Float32Array, out: Float32Array,
 // #region squash-backward
 export function activationBackward(kind: Activation, pre: Float32Array, out: Float32Array, dOut: Float32Array,
   dPre: Float32Array, n: number, secondOrder: boolean): void {
+  const K = kind === 'squash' || kind === 'relu' ? kernelsFor(pre, out, dOut, dPre) : null;
   if (kind === 'squash') {
     const k = SQUASH_S / SQUASH_A;
     const aa = SQUASH_A * SQUASH_A;
-    if (secondOrder) {
+    if (K) K.squashBackward(at(out, 0), at(dOut, 0), at(dPre, 0), n, k, aa, secondOrder);
+    else if (secondOrder) {
       for (let i = 0; i < n; i++) { const d = k * (aa - out[i] * out[i]); dPre[i] = dOut[i] * d * d; }
     } else {
       for (let i = 0; i < n; i++) dPre[i] = dOut[i] * k * (aa - out[i] * out[i]);
     }
   } else if (kind === 'relu') {
-    for (let i = 0; i < n; i++) dPre[i] = pre[i] > 0 ? dOut[i] : 0;
+    if (K) K.reluBackward(at(pre, 0), at(dOut, 0), at(dPre, 0), n);
+    else for (let i = 0; i < n; i++) dPre[i] = pre[i] > 0 ? dOut[i] : 0;
   } else if (kind === 'sigmoid') {
     // σ′(a) = σ(a)(1 − σ(a)), read from the output.
     for (let i = 0; i < n; i++) { const d = out[i] * (1 - out[i]); dPre[i] = dOut[i] * (secondOrder ? d * d : d); }

@@ -6,6 +6,7 @@
 import { SpecError, unitsOf, type RbfSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
 import type { LayerOps } from './ops.ts';
+import { at, kernelsFor } from '../kernels/kernels.ts';
 
 export function rbfCounts(spec: RbfSpec, input: Shape): LayerCounts {
   const { name, codes } = spec;
@@ -37,10 +38,12 @@ export function rbfCounts(spec: RbfSpec, input: Shape): LayerCounts {
  * loss gives to yᵢ's own curvature (1 for the correct class and 0 elsewhere for the paper's
  * losses, see loss.ts), so ∂²E/∂xⱼ² = 2·Σᵢ dPre[i].
  */
-export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
+export function rbfOps(spec: RbfSpec, input: Shape, alloc: (size: number) => Float32Array = (size) => new Float32Array(size)): LayerOps {
   const n = unitsOf(input);
   const classes = spec.codes.length;
-  const codes = new Float32Array(classes * n);
+  // The model passes an allocator in its WebAssembly memory, where the SIMD kernels run the loops
+  // below with their exact double arithmetic (two classes, or two inputs, at a time).
+  const codes = alloc(classes * n);
   spec.codes.forEach((code, i) => codes.set(code, i * n));
 
   return {
@@ -49,6 +52,11 @@ export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
 
     // #region rbf-forward
     forward(_params: Float32Array, _offset: number, x: Float32Array, pre: Float32Array): void {
+      const K = kernelsFor(x, codes, pre);
+      if (K) {
+        K.rbfForward(at(x, 0), at(codes, 0), at(pre, 0), n, classes);
+        return;
+      }
       for (let i = 0; i < classes; i++) {
         let sum = 0;
         for (let j = 0; j < n; j++) { const e = x[j] - codes[i * n + j]; sum += e * e; }
@@ -67,10 +75,12 @@ export function rbfOps(spec: RbfSpec, input: Shape): LayerOps {
         return;
       }
       dX.fill(0, 0, n);
+      const K = kernelsFor(x, codes, dX);
       for (let i = 0; i < classes; i++) {
         const d = 2 * dPre[i];
         if (d === 0) continue;
-        for (let j = 0; j < n; j++) dX[j] += d * (x[j] - codes[i * n + j]);
+        if (K) K.rbfBackwardAdd(at(x, 0), at(codes, i * n), at(dX, 0), n, d);
+        else for (let j = 0; j < n; j++) dX[j] += d * (x[j] - codes[i * n + j]);
       }
     },
   };

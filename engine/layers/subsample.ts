@@ -8,6 +8,7 @@ import { SpecError, wholeNumber, type Shape, type SubsampleSpec } from '../spec.
 import type { LayerCounts } from './counts.ts';
 import type { LayerOps } from './ops.ts';
 import type { Random } from '../random.ts';
+import { at, kernelsFor, type Kernels } from '../kernels/kernels.ts';
 
 export const POOLS = ['trainable', 'average', 'max'] as const;
 
@@ -70,9 +71,20 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
     },
 
     forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array, argmax: Int32Array | null): void {
+      // In the model's memory the SIMD kernels compute what the loops below do, bit for bit:
+      // max pooling only compares and copies; the sums of the windows are added in doubles.
+      const K = kernelsFor(x, pre);
+      if (K && pool === 'max' && argmax!.buffer === pre.buffer) {
+        K.maxPoolForward(at(x, 0), at(pre, 0), at(argmax!, 0), maps, inW, inHW, outH, outW, win, stride);
+        return;
+      }
       for (let m = 0; m < maps; m++) {
         const coefficient = trainable ? params[offset + m] : inv;
         const bias = trainable ? params[offset + maps + m] : 0;
+        if (pairs && K) {
+          K.pool2Forward(at(x, m * inHW), at(pre, m * outHW), inW, outH, outW, coefficient, bias);
+          continue;
+        }
         if (pairs) {
           pool2Forward(x, pre, m * inHW, m * outHW, inW, outH, outW, coefficient, bias);
           continue;
@@ -101,11 +113,21 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
     backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       grads: Float32Array, argmax: Int32Array | null, secondOrder: boolean): void {
       if (dX) dX.fill(0);
+      if (pool === 'max') {
+        if (dX) maxPoolBackward(dPre, argmax!, dX, kernelsFor(dPre, dX));
+        return;
+      }
       // The average's fixed weight 1/window² is squared for the second-order pass; the trainable
       // coefficient arrives already squared with the other parameters.
       const fixed = secondOrder ? inv * inv : inv;
+      const K = pairs ? (dX ? kernelsFor(x, dPre, dX, grads) : kernelsFor(x, dPre, grads)) : null;
       for (let m = 0; m < maps; m++) {
         const coefficient = trainable ? params[offset + m] : fixed;
+        if (K) {
+          K.pool2Backward(at(x, m * inHW), at(dPre, m * outHW), dX ? at(dX, m * inHW) : 0, dX !== null, inW, outH, outW, coefficient,
+            trainable ? at(grads, offset + m) : 0, trainable ? at(grads, offset + maps + m) : 0);
+          continue;
+        }
         let dc = 0;
         let db = 0;
         if (pairs) {
@@ -115,10 +137,6 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
           for (let ox = 0; ox < outW; ox++) {
             const u = m * outHW + oy * outW + ox;
             const d = dPre[u];
-            if (pool === 'max') {
-              if (dX) dX[argmax![u]] += d;
-              continue;
-            }
             const first = m * inHW + oy * stride * inW + ox * stride;
             let sum = 0;
             for (let wy = 0; wy < win; wy++) {
@@ -138,6 +156,12 @@ export function subsampleOps(spec: SubsampleSpec, input: Shape, output: Shape): 
       }
     },
   };
+}
+
+/** Max pooling's backward: each unit's ∂E/∂pre goes to its window's winner (dX zeroed before). */
+function maxPoolBackward(dPre: Float32Array, argmax: Int32Array, dX: Float32Array, K: Kernels | null): void {
+  if (K && argmax.buffer === dX.buffer) K.maxPoolBackward(at(dPre, 0), at(argmax, 0), at(dX, 0), dPre.length);
+  else for (let u = 0; u < dPre.length; u++) dX[argmax[u]] += dPre[u];
 }
 
 // #region subsample-forward

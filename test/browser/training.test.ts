@@ -152,6 +152,8 @@ describe('Training chapter', () => {
     const t = page.locator('lenet-training');
     await context.route('**/mnist/**', (route) => route.abort('connectionrefused'));
     await t.getByLabel('Training images').selectOption('1000');
+    // Ten passes: one pass over 1,000 digits can end before Stop is pressed.
+    await t.getByLabel('Passes').fill('10');
     await t.getByRole('button', { name: 'Start training' }).click();
     await expect.poll(() => t.locator('[data-status]').textContent()).toMatch(/^The MNIST files could not be downloaded \(.+\)\. Check the connection and try again\.$/);
     const retry = t.getByRole('button', { name: 'Try the download again' });

@@ -213,3 +213,43 @@ describe('lenet train without --out', () => {
     expectRefused(await lenet('train', '--out', join(dir, 'no', 'such', 'w.bin')), /^lenet train: cannot save to .*w\.bin: the directory .*such does not exist$/);
   });
 });
+
+describe('lenet bench --spec: any network that reads MNIST digits', () => {
+  // Two full layers on the 28×28 digit: 784·20 + 20·10 = 15,880 multiply-adds forward. A training
+  // sample adds the weight gradients of both layers and the input gradient of the second only:
+  // 2·15,680 + 3·200 = 31,960 multiply-adds, 63,920 FLOPs.
+  const small = spec([
+    { kind: 'full', name: 'F1', units: 20, activation: 'squash' },
+    { kind: 'full', name: 'F2', units: 10, activation: 'none' },
+  ], { size: 28, channels: 1 });
+
+  it('measures a spec file by SDLM and SGD and counts its FLOPs per training sample', async () => {
+    const run = await lenet('bench', '--spec', file('small.json', small), '--samples', '100', '--rounds', '1', '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out);
+    expect(report.networks).toHaveLength(1);
+    const [net] = report.networks;
+    expect(net).toMatchObject({ network: 'small.json', macs: 15_880, trainingFlops: 63_920 });
+    expect(net.training.map((t: { optimizer: string }) => t.optimizer)).toEqual(['sdlm', 'sgd']);
+    expect(net.training[0].curvatureSamples).toBe(100);
+    expect(net.training[1].curvatureMs).toBeNull();
+    for (const t of net.training) expect(t.train).toBeGreaterThan(0);
+    expect(net.infer).toBeGreaterThan(0);
+  });
+
+  it('refuses a network that cannot read a digit or name ten classes, and says what it needs', async () => {
+    const colour = file('colour.json', spec([{ kind: 'full', name: 'F', units: 10, activation: 'none' }], { size: 32, channels: 3 }));
+    expectRefused(await lenet('bench', '--spec', colour), /^lenet bench: spec file .*colour\.json reads 3@32×32 inputs; bench feeds it MNIST digits, so it needs 1 input map, square, at least 28×28$/);
+    const tiny = file('tiny.json', spec([{ kind: 'full', name: 'F', units: 10, activation: 'none' }], { size: 16, channels: 1 }));
+    expectRefused(await lenet('bench', '--spec', tiny), /reads 1@16×16 inputs; .* at least 28×28$/);
+    const five = file('five.json', spec([{ kind: 'full', name: 'F', units: 5, activation: 'none' }]));
+    expectRefused(await lenet('bench', '--spec', five), /^lenet bench: spec file .*five\.json ends in F with 5 outputs; bench trains it on the 10 digit classes, so it needs at least 10$/);
+    expectRefused(await lenet('bench', '--spec', file('bad.json', spec([conv({ kernel: 0 })]))), /^C1: kernel size 0 is not a whole number in range/);
+    expectRefused(await lenet('bench', '--spec', join(dir, 'missing.json')), /^lenet: cannot read spec file .*missing\.json: ENOENT$/);
+  });
+
+  it('bench --help names --spec and every field of --json', async () => {
+    const run = await lenet('bench', '--help');
+    for (const field of ['--spec FILE', '"trainingFlops"', '"curvatureMs"', '"optimizer"', '"inferCpu"']) expect(run.out).toContain(field);
+  });
+});
