@@ -17,6 +17,7 @@ import { loadavg, cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { serve } from '../scripts/serve.mjs';
 import { launchBrowser } from '../test/browser/chromium.ts';
+import { longTasksSince, watchLongTasks } from './long-tasks.ts';
 import { decodeWeights, type RunRecord } from '../engine/index.ts';
 
 const FULL_PASSES = 20;
@@ -28,20 +29,7 @@ const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: { start: number; duration: number }[] };
-    w.__long = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration }); })
-      .observe({ type: 'longtask', buffered: true });
-    // Long animation frames say which script ran in them (none: the thread was merely descheduled).
-    const l = window as unknown as { __loaf: { start: number; scripts: string[] }[] };
-    l.__loaf = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { startTime: number; duration: number; scripts: { invoker: string; duration: number; sourceURL: string; sourceFunctionName: string }[] }[]) {
-        l.__loaf.push({ start: e.startTime, scripts: e.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms in ${x.sourceURL.split('/').pop() || '(no URL)'}${x.sourceFunctionName ? `:${x.sourceFunctionName}` : ''}`) });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  });
+  await watchLongTasks(page);
   await page.goto(`${url}/chapters/training/`, { waitUntil: 'networkidle' });
   let runBytes = 0;
   page.on('response', async (res) => {
@@ -72,9 +60,7 @@ try {
     }
   }
   const seconds = (Date.now() - wall) / 1000;
-  const long = await page.evaluate((since) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= since), clickedAt);
-  const scripts = await page.evaluate((since) => (window as unknown as { __loaf: { start: number; scripts: string[] }[] }).__loaf
-    .filter((e) => e.start >= since).flatMap((e) => e.scripts), clickedAt);
+  const { tasks: long, scripts, longestMs } = await longTasksSince(page, clickedAt);
   const [download] = await Promise.all([page.waitForEvent('download'), w.getByRole('button', { name: 'Download the weights' }).click()]);
   const record = decodeWeights(new Uint8Array(readFileSync((await download.path())!))).meta as unknown as RunRecord;
   const perPass = record.history.map((p) => p.seconds);
@@ -89,7 +75,7 @@ try {
     console.log(`EXTRAPOLATED, not measured: the whole ${FULL_PASSES}-pass run at this pace ≈ ${((passSum / record.history.length) * FULL_PASSES / 60).toFixed(1)} min of passes ` +
       `+ the download = ${(((passSum / record.history.length) * FULL_PASSES + downloadSeconds) / 60).toFixed(1)} min`);
   }
-  console.log(`main-thread tasks over 50 ms during the run: ${long.length} (longest ${Math.max(0, ...long.map((e) => e.duration)).toFixed(0)} ms)`);
+  console.log(`main-thread tasks over 50 ms during the run: ${long.length} (longest ${longestMs.toFixed(0)} ms)`);
   console.log(`scripts in long animation frames: ${scripts.join('; ') || 'none (a long task without a script: the thread was descheduled)'}`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   await context.close();

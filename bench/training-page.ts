@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { loadavg, cpus } from 'node:os';
 import { serve } from '../scripts/serve.mjs';
 import { launchBrowser } from '../test/browser/chromium.ts';
+import { longTasksSince, watchLongTasks } from './long-tasks.ts';
 
 const runs = Number(process.argv[2] ?? 3);
 const path = process.argv[3] ?? '/chapters/training/';
@@ -29,20 +30,7 @@ try {
   for (let r = 0; r < runs; r++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __long: { start: number; duration: number }[] };
-      w.__long = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration }); })
-        .observe({ type: 'longtask', buffered: true });
-      // Long animation frames say which script ran in them (none: the thread was merely descheduled).
-      const l = window as unknown as { __loaf: { start: number; scripts: string[] }[] };
-      l.__loaf = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { startTime: number; scripts: { invoker: string; duration: number; sourceURL: string; sourceFunctionName: string }[] }[]) {
-          l.__loaf.push({ start: e.startTime, scripts: e.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms in ${x.sourceURL.split('/').pop() || '(no URL: the test driver)'}${x.sourceFunctionName ? `:${x.sourceFunctionName}` : ''}`) });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    });
+    await watchLongTasks(page);
     let raw = 0, gz = 0, mnist = 0, runBytes = 0;
     let counting = true;
     page.on('response', async (res) => {
@@ -70,11 +58,9 @@ try {
     const seconds = (Date.now() - wall) / 1000;
     const status = (await t.locator('[data-status]').textContent()) ?? '';
     const accuracy = Number(/([\d.]+) %/.exec(status)?.[1] ?? NaN);
-    const long = await page.evaluate((since) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= since), clickedAt);
-    const scripts = await page.evaluate((since) => (window as unknown as { __loaf: { start: number; scripts: string[] }[] }).__loaf
-      .filter((e) => e.start >= since).flatMap((e) => e.scripts), clickedAt);
+    const { tasks: long, scripts, longestMs } = await longTasksSince(page, clickedAt);
     if (process.env.BENCH_VERBOSE) console.log(`  scripts in long frames: ${scripts.join('; ') || 'none'}`);
-    const result = { seconds, accuracy, longTasks: long.length, longestMs: Math.max(0, ...long.map((e) => e.duration)), raw, gz, mnist, runBytes };
+    const result = { seconds, accuracy, longTasks: long.length, longestMs, raw, gz, mnist, runBytes };
     console.log(`run ${r + 1}: ${seconds.toFixed(1)} s to the final accuracy ${accuracy} %; long tasks during the run: ${long.length} (longest ${result.longestMs.toFixed(0)} ms); ` +
       `before Start: ${(raw / 1024).toFixed(0)} KB as sent, ${(gz / 1024).toFixed(0)} KB gzipped, ${mnist} MNIST files; the run downloaded ${(runBytes / 1e6).toFixed(2)} MB; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     results.push(result);
