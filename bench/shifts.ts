@@ -27,7 +27,7 @@ function shifted(src: Float32Array, dx: number, dy: number, out: Float32Array): 
   return out;
 }
 
-for (const { file, variant, model, loss } of readersFromArgs(process.argv.slice(2))) {
+for (const { file, model, loss } of readersFromArgs(process.argv.slice(2))) {
   const plain = new Float32Array(1024), moved = new Float32Array(1024);
   const right = new Array<number>(SHIFTS.length).fill(0);
   let all = 0;
