@@ -587,6 +587,25 @@ export function axpy(y: usize, alpha: f32, x: usize, n: i32): void {
   }
 }
 
+// SGD's step and the gradient's reset in one pass: y[i] += alpha·x[i], exactly as axpy, then
+// x[i] = 0 — the trainer zeroed the summed gradient in a second pass over all the parameters.
+export function axpyClear(y: usize, alpha: f32, x: usize, n: i32): void {
+  const a = f32x4.splat(alpha);
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const p = (<usize>i) << 2;
+    v128.store(y + p, f32x4.add(v128.load(y + p), f32x4.mul(a, v128.load(x + p))));
+    v128.store(x + p, zero);
+  }
+  for (; i < n; i++) {
+    const p = y + ((<usize>i) << 2);
+    const q = x + ((<usize>i) << 2);
+    store<f32>(p, load<f32>(p) + alpha * load<f32>(q));
+    store<f32>(q, 0);
+  }
+}
+
 // ─── Outside the convolutions: the optimiser's update, the unit non-linearities, pooling ───
 // These kernels replace JavaScript loops whose arithmetic is float64 (JavaScript numbers),
 // rounded to float32 only when stored into a Float32Array. To give the very same bits — the
