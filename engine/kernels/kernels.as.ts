@@ -316,6 +316,10 @@ export function convolveFullAdd(dx: usize, inW: i32, d: usize, outH: i32, outW: 
     convolveFullAddNarrow(dx, inW, d, outH, outW, w, k);
     return;
   }
+  if (outW === 10 && k === 5) {
+    convolveFullAdd10x5(dx, d, outH, w);
+    return;
+  }
   const vecW = outW & ~3;
   const x8 = vecW & ~7;
   const dxRowBytes = (<usize>inW) << 2;
@@ -381,6 +385,69 @@ export function convolveFullAdd(dx: usize, inW: i32, d: usize, outH: i32, outW: 
       }
       if (y < outH) v128.store(p, f32x4.add(v128.load(p), f32x4.mul(weight, v128.load(dRow))));
     }
+  }
+}
+
+// C3's case, 10-wide output maps and 5×5 kernels (dx rows 14 wide), with every dx element's sum
+// exactly as above but gathered: each dx row is loaded once into four vectors (columns 0–3, 4–7,
+// 8–11, 12–13), receives all its terms in registers and is stored once, instead of being read,
+// added to and written back by each of the 25 taps (whose overlapping, shifted vectors made every
+// tap wait for the previous tap's stores). Its terms come in the same order: first those from d
+// columns 0–7 (below vecW = 8) in tap order (ky, kx), then those from columns 8–9 in tap order.
+// The d vectors shifted by kx are built from the row's aligned vectors and zeros (columns outside
+// the pass); the lanes they zero add w·0 = ±0, and adding ±0 leaves a float32 sum unchanged — a
+// sum that starts from +0 (convBackward zeroes dx) is never −0, so not even a zero's sign moves.
+function convolveFullAdd10x5(dx: usize, d: usize, outH: i32, w: usize): void {
+  const zero = f32x4.splat(0);
+  for (let Y = 0; Y < outH + 4; Y++) {
+    const kyLo = max(0, Y - outH + 1);
+    const kyHi = min(4, Y);
+    const dxRow = dx + ((<usize>(Y * 14)) << 2);
+    let a0 = v128.load(dxRow), a1 = v128.load(dxRow + 16), a2 = v128.load(dxRow + 32);
+    let a3 = v128.load64_zero(dxRow + 48);
+    for (let ky = kyLo; ky <= kyHi; ky++) {
+      const dRow = d + ((<usize>((Y - ky) * 10)) << 2);
+      const wRow = w + ((<usize>(ky * 5)) << 2);
+      const d0 = v128.load(dRow), d1 = v128.load(dRow + 16);
+      const w0 = f32x4.splat(load<f32>(wRow + 0));
+      const w1 = f32x4.splat(load<f32>(wRow + 4));
+      const w2 = f32x4.splat(load<f32>(wRow + 8));
+      const w3 = f32x4.splat(load<f32>(wRow + 12));
+      const w4 = f32x4.splat(load<f32>(wRow + 16));
+      a0 = f32x4.add(a0, f32x4.mul(w0, d0));
+      a0 = f32x4.add(a0, f32x4.mul(w1, v128.shuffle<f32>(zero, d0, 3, 4, 5, 6)));
+      a0 = f32x4.add(a0, f32x4.mul(w2, v128.shuffle<f32>(zero, d0, 2, 3, 4, 5)));
+      a0 = f32x4.add(a0, f32x4.mul(w3, v128.shuffle<f32>(zero, d0, 1, 2, 3, 4)));
+      a0 = f32x4.add(a0, f32x4.mul(w4, zero));
+      a1 = f32x4.add(a1, f32x4.mul(w0, d1));
+      a1 = f32x4.add(a1, f32x4.mul(w1, v128.shuffle<f32>(d0, d1, 3, 4, 5, 6)));
+      a1 = f32x4.add(a1, f32x4.mul(w2, v128.shuffle<f32>(d0, d1, 2, 3, 4, 5)));
+      a1 = f32x4.add(a1, f32x4.mul(w3, v128.shuffle<f32>(d0, d1, 1, 2, 3, 4)));
+      a1 = f32x4.add(a1, f32x4.mul(w4, d0));
+      a2 = f32x4.add(a2, f32x4.mul(w1, v128.shuffle<f32>(d1, zero, 3, 4, 5, 6)));
+      a2 = f32x4.add(a2, f32x4.mul(w2, v128.shuffle<f32>(d1, zero, 2, 3, 4, 5)));
+      a2 = f32x4.add(a2, f32x4.mul(w3, v128.shuffle<f32>(d1, zero, 1, 2, 3, 4)));
+      a2 = f32x4.add(a2, f32x4.mul(w4, d1));
+    }
+    for (let ky = kyLo; ky <= kyHi; ky++) {
+      const t = v128.load64_zero(d + ((<usize>((Y - ky) * 10 + 8)) << 2));
+      const wRow = w + ((<usize>(ky * 5)) << 2);
+      const w0 = f32x4.splat(load<f32>(wRow + 0));
+      const w1 = f32x4.splat(load<f32>(wRow + 4));
+      const w2 = f32x4.splat(load<f32>(wRow + 8));
+      const w3 = f32x4.splat(load<f32>(wRow + 12));
+      const w4 = f32x4.splat(load<f32>(wRow + 16));
+      a2 = f32x4.add(a2, f32x4.mul(w0, t));
+      a2 = f32x4.add(a2, f32x4.mul(w1, v128.shuffle<f32>(zero, t, 3, 4, 5, 6)));
+      a2 = f32x4.add(a2, f32x4.mul(w2, v128.shuffle<f32>(zero, t, 2, 3, 4, 5)));
+      a2 = f32x4.add(a2, f32x4.mul(w3, v128.shuffle<f32>(zero, t, 1, 2, 3, 4)));
+      a3 = f32x4.add(a3, f32x4.mul(w3, v128.shuffle<f32>(t, zero, 1, 2, 3, 4)));
+      a3 = f32x4.add(a3, f32x4.mul(w4, t));
+    }
+    v128.store(dxRow, a0);
+    v128.store(dxRow + 16, a1);
+    v128.store(dxRow + 32, a2);
+    v128.store64_lane(dxRow + 48, a3, 0);
   }
 }
 
