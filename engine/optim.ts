@@ -41,7 +41,10 @@ export interface Optimizer {
    * (SDLM runs `curvatureSamples` of them through the network; SGD ignores them).
    */
   beginPass(model: Model, loss: Loss, curvatureSamples: number, prepare: (i: number) => { input: Float32Array; label: number }): void;
-  /** params −= η · step ⊙ grads, η the learning rate the schedule gives this sample. */
+  /**
+   * params −= η · step ⊙ grads, η the learning rate the schedule gives this sample; then grads
+   * = 0, ready for the next batch's sum (SGD's kernel does both in one pass over the parameters).
+   */
   update(params: Float32Array, grads: Float32Array, rate: number): void;
 }
 
@@ -62,8 +65,11 @@ export class Sgd implements Optimizer {
   update(params: Float32Array, grads: Float32Array, rate: number): void {
     if (this.momentum === 0) {
       const K = kernelsFor(params, grads); // both in the model's WebAssembly memory: one SIMD pass
-      if (K) K.axpy(at(params, 0), -rate, at(grads, 0), params.length);
-      else for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
+      if (K) K.axpyClear(at(params, 0), -rate, at(grads, 0), params.length);
+      else {
+        for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
+        grads.fill(0);
+      }
       return;
     }
     const v = this.velocity;
@@ -72,6 +78,7 @@ export class Sgd implements Optimizer {
       v[k] = m * v[k] - rate * grads[k];
       params[k] += v[k];
     }
+    grads.fill(0);
   }
 }
 
@@ -142,6 +149,7 @@ export class Sdlm implements Optimizer {
     const K = kernelsFor(params, gains, grads);
     if (K) K.sdlmUpdate(at(params, 0), rate, at(gains, 0), at(grads, 0), params.length);
     else for (let k = 0; k < params.length; k++) params[k] -= rate * gains[k] * grads[k];
+    grads.fill(0);
   }
   // #endregion sdlm
 }

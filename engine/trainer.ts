@@ -187,8 +187,7 @@ export class Trainer {
         // A step along the batch's mean gradient (η / batch × the summed one), so that η means
         // the same for every batch size.
         this.rate = this.rateAt(s);
-        optimizer.update(model.params, grads, this.rate / this.inBatch);
-        grads.fill(0);
+        optimizer.update(model.params, grads, this.rate / this.inBatch); // and zeroes grads
         this.inBatch = 0;
       }
     }

@@ -37,6 +37,8 @@ export interface Kernels {
   dot(a: number, b: number, n: number): number;
   /** y[i] += alpha·x[i], i < n. */
   axpy(y: number, alpha: number, x: number, n: number): void;
+  /** axpy, then x = 0 (SGD's step and the gradient's reset in one pass). */
+  axpyClear(y: number, alpha: number, x: number, n: number): void;
   // Outside the convolutions: bit for bit the float64 arithmetic of the JavaScript loops they replace.
   /** params[k] −= rate·gains[k]·grads[k], k < n, in doubles as JavaScript computes it (SDLM's step). */
   sdlmUpdate(params: number, rate: number, gains: number, grads: number, n: number): void;

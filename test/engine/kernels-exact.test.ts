@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Model, Random, lenet5 } from '../../engine/index.ts';
-import { Sdlm } from '../../engine/optim.ts';
+import { Sdlm, Sgd } from '../../engine/optim.ts';
 import { Arena, at, kernelsFor } from '../../engine/kernels/kernels.ts';
 import { activate, activationBackward } from '../../engine/layers/activation.ts';
 import { subsampleCounts, subsampleOps } from '../../engine/layers/subsample.ts';
@@ -47,15 +47,53 @@ describe('kernels outside the convolutions give the JavaScript loops\' exact bit
         const grads = model.gradients.subarray(0, length);
         for (let k = 0; k < length; k++) { fast[k] = wide(rng); gains[k] = 1 / (0.1 + Math.abs(wide(rng))); grads[k] = wide(rng); }
         const slow = Float32Array.from(fast);
+        const slowGrads = Float32Array.from(grads); // update zeroes the gradients it was given
         // The same step in float32 arithmetic, which a naive f32x4 kernel would do: these values
         // must tell it apart, or the comparison below could not catch one.
         const single = slow.map((p, k) => Math.fround(p - Math.fround(Math.fround(Math.fround(rate) * gains[k]) * grads[k])));
         expect(kernelsFor(fast, gains, grads)).not.toBeNull();
         new Sdlm(length, 0.1, gains).update(fast, grads, rate);
-        new Sdlm(length, 0.1, Float32Array.from(gains)).update(slow, Float32Array.from(grads), rate);
+        new Sdlm(length, 0.1, Float32Array.from(gains)).update(slow, slowGrads, rate);
         expect(bitDiffs(fast, slow)).toEqual([]);
+        expect(bitDiffs(grads, new Float32Array(length))).toEqual([]);
+        expect(bitDiffs(slowGrads, new Float32Array(length))).toEqual([]);
         if (length === n) expect(bitDiffs(single, slow).length).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('SGD\'s step: axpyClear adds alpha·grad exactly as axpy, then leaves every gradient +0', () => {
+    // SGD's kernel step has always been float32 (axpy, alpha = −η rounded to float32); the fused
+    // one must keep axpy's bits and replace the trainer's separate grads.fill(0).
+    const rng = new Random(16);
+    for (const length of [n, n - 1, 1, 2, 3, 5]) {
+      for (const alpha of [-0.01, -1 / 3, -7.1e-5 / 3]) {
+        const arena = new Arena(4 * length);
+        const start = new Float32Array(length).map(() => wide(rng));
+        const grad = new Float32Array(length).map(() => wide(rng));
+        const [fused, plain] = [arena.alloc(length), arena.alloc(length)];
+        const [fusedGrads, plainGrads] = [arena.alloc(length), arena.alloc(length)];
+        fused.set(start); plain.set(start); fusedGrads.set(grad); plainGrads.set(grad);
+        const K = kernelsFor(fused, plain, fusedGrads, plainGrads)!;
+        K.axpyClear(at(fused, 0), alpha, at(fusedGrads, 0), length);
+        K.axpy(at(plain, 0), alpha, at(plainGrads, 0), length);
+        expect(bitDiffs(fused, plain)).toEqual([]);
+        expect(bitDiffs(plainGrads, Float32Array.from(grad))).toEqual([]); // axpy leaves them
+        expect(bitDiffs(fusedGrads, new Float32Array(length))).toEqual([]);
+        // Negative control: the step did change parameters (the comparison can see a difference).
+        if (length === n) expect(bitDiffs(fused, start).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('SGD without kernels (JavaScript loop) and with momentum also leave the gradients zeroed', () => {
+    for (const momentum of [0, 0.9]) {
+      const params = Float32Array.from([1, 2, 3, 4, 5]);
+      const grads = Float32Array.from([0.5, -0.25, 0, 2, -1]);
+      new Sgd(5, momentum).update(params, grads, 0.5);
+      // First step: v = −η·g, so both forms give p − 0.5·g, exact in float32 for these values.
+      expect(Array.from(params)).toEqual([0.75, 2.125, 3, 3, 5.5]);
+      expect(Array.from(grads)).toEqual([0, 0, 0, 0, 0]);
     }
   });
 });

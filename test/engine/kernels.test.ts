@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Model, Random, lenet5, type LayerSpec, type NetworkSpec } from '../../engine/index.ts';
-import { kernelsFor } from '../../engine/kernels/kernels.ts';
+import { at, kernelsFor } from '../../engine/kernels/kernels.ts';
 import { randomInput } from './helpers.ts';
 
 /** A random stride-1 network: convolutions (some with a connection table), then a full layer. */
@@ -143,5 +143,80 @@ describe('WebAssembly SIMD kernels', () => {
 
   it('negative control: one weight off by 0.001 on one side is caught', () => {
     expect(compare(lenet5(), 3, 1e-3)).toBeGreaterThan(1e-5);
+  });
+});
+
+// convolveFullAdd's documented sum for every dx element, in float32 (Math.fround after each
+// operation): from its value, first the terms w·d with d column x < vecW (outW rounded down to 4)
+// in tap order (ky, kx), then those with x ≥ vecW in tap order.
+function convolveFullAddInOrder(dx: Float32Array, inW: number, d: Float32Array, outH: number, outW: number,
+  w: Float32Array, k: number): void {
+  const f = Math.fround;
+  const vecW = outW & ~3;
+  for (const [from, to] of [[0, vecW], [vecW, outW]]) {
+    for (let ky = 0; ky < k; ky++) {
+      for (let kx = 0; kx < k; kx++) {
+        for (let y = 0; y < outH; y++) {
+          for (let x = from; x < to; x++) {
+            const i = (y + ky) * inW + x + kx;
+            dx[i] = f(dx[i] + f(w[ky * k + kx] * d[y * outW + x]));
+          }
+        }
+      }
+    }
+  }
+}
+
+describe('convolveFullAdd on 10-wide maps with 5×5 kernels (C3\'s input gradient, gathered in registers)', () => {
+  it('gives every dx element the bits of its documented sum, for 1 to 12 rows, from +0 or from earlier sums', () => {
+    const rng = new Random(31);
+    for (const outH of [1, 2, 3, 4, 5, 7, 10, 12]) {
+      for (const start of ['zero', 'sums'] as const) {
+        const inW = 14;
+        const n = (outH + 4) * inW;
+        const model = new Model(lenet5(), 1); // its arena: the kernels' memory
+        const [dx, d, w] = [model.gradients.subarray(0, n), model.params.subarray(0, outH * 10), model.paramFactors.subarray(0, 25)];
+        const K = kernelsFor(dx, d, w)!;
+        expect(K).not.toBeNull();
+        // dx starts at +0 (as convBackward leaves it) or holds the sums of earlier output maps.
+        // Exact zeros among d and w give ±0 terms, the case where a zero's sign could slip.
+        for (let i = 0; i < n; i++) dx[i] = start === 'zero' ? 0 : rng.symmetric(1) * 2 ** (rng.int(16) - 8);
+        for (let i = 0; i < outH * 10; i++) d[i] = rng.int(10) === 0 ? 0 : rng.symmetric(1) * 2 ** (rng.int(20) - 10);
+        for (let i = 0; i < 25; i++) w[i] = rng.int(10) === 0 ? -0 : rng.symmetric(1) * 2 ** (rng.int(8) - 4);
+        const expected = Float32Array.from(dx);
+        convolveFullAddInOrder(expected, inW, Float32Array.from(d), outH, 10, Float32Array.from(w), 5);
+        K.convolveFullAdd(at(dx, 0), inW, at(d, 0), outH, 10, at(w, 0), 5);
+        const bits = new Uint32Array(dx.buffer, dx.byteOffset, n);
+        const want = new Uint32Array(expected.buffer);
+        const wrong = [...bits.keys()].filter((i) => bits[i] !== want[i]);
+        expect(wrong).toEqual([]);
+      }
+    }
+  });
+
+  it('negative control: the same terms with the x ≥ 8 ones first give other bits', () => {
+    const rng = new Random(32);
+    const model = new Model(lenet5(), 1);
+    const [dx, d, w] = [model.gradients.subarray(0, 14 * 14), model.params.subarray(0, 100), model.paramFactors.subarray(0, 25)];
+    for (let i = 0; i < 100; i++) d[i] = rng.symmetric(1) * 2 ** (rng.int(20) - 10);
+    for (let i = 0; i < 25; i++) w[i] = rng.symmetric(1);
+    dx.fill(0);
+    kernelsFor(dx, d, w)!.convolveFullAdd(at(dx, 0), 14, at(d, 0), 10, 10, at(w, 0), 5);
+    // Reversed passes: tail terms (x ≥ 8) first, then the rest.
+    const f = Math.fround;
+    const other = new Float32Array(14 * 14);
+    for (const [from, to] of [[8, 10], [0, 8]]) {
+      for (let t = 0; t < 25; t++) {
+        for (let y = 0; y < 10; y++) {
+          for (let x = from; x < to; x++) {
+            const i = (y + Math.floor(t / 5)) * 14 + x + (t % 5);
+            other[i] = f(other[i] + f(w[t] * d[y * 10 + x]));
+          }
+        }
+      }
+    }
+    const a = new Uint32Array(dx.buffer, dx.byteOffset, 196);
+    const b = new Uint32Array(other.buffer);
+    expect([...a.keys()].filter((i) => a[i] !== b[i]).length).toBeGreaterThan(0);
   });
 });
