@@ -20,7 +20,7 @@ async function waitFor(page: Page, check: () => Promise<boolean>, timeout = 90_0
 }
 
 describe('Training chapter', () => {
-  test('a reader trains on 1,000 digits: progress, both curves, pause and resume, final accuracy, confusion matrix, export, import, Playground', async () => {
+  test('a reader trains on 2,000 digits: progress, both curves, pause and resume, final accuracy, confusion matrix, export, import, Playground', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(browser, inject('baseUrl'), '/chapters/training/');
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -28,12 +28,13 @@ describe('Training chapter', () => {
     await page.waitForTimeout(500);
     expect(requests.filter((u) => u.includes('/mnist/'))).toEqual([]);
 
-    // Three passes over 1,000 digits: long enough to press Pause in the middle on a fast machine.
-    await t.getByLabel('Training images').selectOption('1000');
-    await t.getByLabel('Passes').fill('3');
+    // Ten passes over 2,000 digits: long enough to press Pause in the middle on a fast machine
+    // (three over 1,000 were sometimes over before Pause landed once the engine got faster).
+    await t.getByLabel('Training images').selectOption('2000');
+    await t.getByLabel('Passes').fill('10');
     await t.getByRole('button', { name: 'Start training' }).click();
     await waitFor(page, async () => (await points(t, 'loss')) >= 2 && (await points(t, 'accuracy')) >= 2);
-    expect(await t.locator('[data-status]').textContent()).toMatch(/Pass [123] of 3: [\d,]+ of 3,000 samples · [\d,]+ samples\/s · .+ left/);
+    expect(await t.locator('[data-status]').textContent()).toMatch(/Pass (?:[1-9]|10) of 10: [\d,]+ of 20,000 samples · [\d,]+ samples\/s · .+ left/);
     expect(requests.some((u) => u.endsWith('/mnist/train-images-0.mask.gz'))).toBe(true);
     expect(requests.some((u) => u.endsWith('/mnist/train-images-1.mask.gz'))).toBe(false);
 
