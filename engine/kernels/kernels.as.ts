@@ -228,7 +228,7 @@ function horizontalSum(v: v128): f32 {
 // (the gradient of one kernel: the input correlated with the output's ∂E/∂pre).
 export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
   if (k === 5 && outW >= 4) {
-    kernelGradientAdd5(g, inp, inW, d, outH, outW);
+    kernelGradientAdd5(g, inp, inW, d, outH, outW, 0);
     return;
   }
   for (let ky = 0; ky < k; ky++) {
@@ -252,8 +252,13 @@ export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usi
 // masked to zero (d·0 adds ±0); then g += ((lane0 + lane1) + lane2) + lane3. Kernel rows 0–1
 // and 2–3 are done in pairs (ten independent chains, each ∂E/∂pre vector loaded once for all
 // ten), row 4 alone.
-function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32): void {
+function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32, gb: usize): void {
   const vecW = outW & ~3;
+  // The bias's sum (see biasGradientAdd) rides along, two terms per step of the loop: a chain of
+  // float64 additions that each wait for the one before, hidden behind the independent vector work.
+  const n = outH * outW;
+  let db: f64 = 0;
+  let s = gb ? 0 : n;
   const mask = tailMask(outW);
   const inRowBytes = (<usize>inW) << 2;
   for (let ky = 0; ky < 5; ky += 2) {
@@ -276,6 +281,12 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
         a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
         a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
         a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+        if (s + 2 <= n) {
+          const two = f64x2.promote_low_f32x4(v128.load64_zero(d + ((<usize>s) << 2)));
+          db = db + f64x2.extract_lane(two, 0);
+          db = db + f64x2.extract_lane(two, 1);
+          s += 2;
+        }
         if (!pair) continue;
         const r = inNext + col;
         b0 = f32x4.add(b0, f32x4.mul(dv, v128.load(r)));
@@ -298,6 +309,17 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
     store<f32>(p + 32, load<f32>(p + 32) + horizontalSum(b3));
     store<f32>(p + 36, load<f32>(p + 36) + horizontalSum(b4));
   }
+  if (!gb) return;
+  for (; s < n; s++) db += <f64>load<f32>(d + ((<usize>s) << 2));
+  store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
+}
+
+// gb += Σ d[i], i < n, the sum formed in float64 from +0 in order of i and added once (conv.ts's
+// bias gradient: a JavaScript number summing float32 values, then stored into a float32 array).
+function biasGradientAdd(gb: usize, d: usize, n: i32): void {
+  let db: f64 = 0;
+  for (let i = 0; i < n; i++) db += <f64>load<f32>(d + ((<usize>i) << 2));
+  store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
 }
 
 // dx[(y + ky)·inW + x + kx] += w[ky·k + kx] · d[y·outW + x]
@@ -496,16 +518,21 @@ export function convolveMap(out: usize, outH: i32, outW: i32, inp: usize, inW: i
   }
 }
 
-// For each connected input map in order: its kernel's gradient, then (unless dx is 0) its
-// ∂E/∂input through that kernel — kernelGradientAdd and convolveFullAdd as conv.ts called them.
+// The map's bias gradient at gb (biasGradientAdd; with 5×5 kernels inside the first kernel's
+// gradient loop), then for each connected input map in order: its kernel's gradient, then (unless
+// dx is 0) its ∂E/∂input through that kernel — kernelGradientAdd and convolveFullAdd as conv.ts
+// called them.
 export function convolveMapBackward(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32, w: usize,
-  dx: usize, k: i32, sources: u32): void {
+  dx: usize, k: i32, sources: u32, gb: usize): void {
   const mapBytes = (<usize>((outH + k - 1) * inW)) << 2;
   const kernelBytes = (<usize>(k * k)) << 2;
+  const alongside = k === 5 && outW >= 4 && sources !== 0;
+  if (!alongside) biasGradientAdd(gb, d, outH * outW);
   let t: usize = 0;
   for (let bits = sources; bits !== 0; bits &= bits - 1) {
     const m = <usize>ctz(bits);
-    kernelGradientAdd(g + t, k, inp + m * mapBytes, inW, d, outH, outW);
+    if (alongside) kernelGradientAdd5(g + t, inp + m * mapBytes, inW, d, outH, outW, t === 0 ? gb : 0);
+    else kernelGradientAdd(g + t, k, inp + m * mapBytes, inW, d, outH, outW);
     if (dx) convolveFullAdd(dx + m * mapBytes, inW, d, outH, outW, w + t, k);
     t += kernelBytes;
   }

@@ -26,9 +26,12 @@ export interface Kernels {
    */
   convolveMap(out: number, outH: number, outW: number, inp: number, inW: number, w: number, k: number, sources: number,
     bias: number): void;
-  /** Its back-propagation: per connection in the same order, kernelGradientAdd, then convolveFullAdd unless dx is 0. */
+  /**
+   * Its back-propagation: the bias's gradient gb += Σ d (summed in doubles, in order), then per
+   * connection in the same order, kernelGradientAdd, then convolveFullAdd unless dx is 0.
+   */
   convolveMapBackward(g: number, inp: number, inW: number, d: number, outH: number, outW: number, w: number, dx: number,
-    k: number, sources: number): void;
+    k: number, sources: number, gb: number): void;
   /** pre[o] = bias[o] + Σ w[o·n + i]·x[i], o < count (a dense layer of 1×1 outputs, e.g. C5). */
   dotRows(pre: number, w: number, bias: number, x: number, n: number, count: number): void;
   /** For o < count with d[o] ≠ 0: g[o·n + i] += d[o]·x[i] and, unless dx is 0, dx[i] += d[o]·w[o·n + i]. */

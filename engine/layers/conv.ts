@@ -312,17 +312,18 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
   }
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
+    if (K && g.sourceBits && outHW > 1) {
+      // The bias gradient below, then every connection in table order: the kernel calls of the
+      // loop below, in one call.
+      const w = offset + connStart[o] * kk;
+      K.convolveMapBackward(at(grads, w), at(x, 0), inW, at(dPre, outBase), outH, outW, at(params, w),
+        dX ? at(dX, 0) : 0, k, g.sourceBits[o], at(grads, offset + weightCount + o));
+      continue;
+    }
     let db = 0;
     for (let p = 0; p < outHW; p++) db += dPre[outBase + p];
     grads[offset + weightCount + o] += db;
     if (db === 0 && outHW === 1) continue; // a silent ReLU unit
-    if (K && g.sourceBits && outHW > 1) {
-      // Every connection in table order: the kernel calls of the loop below in one call.
-      const w = offset + connStart[o] * kk;
-      K.convolveMapBackward(at(grads, w), at(x, 0), inW, at(dPre, outBase), outH, outW, at(params, w),
-        dX ? at(dX, 0) : 0, k, g.sourceBits[o]);
-      continue;
-    }
     for (let c = connStart[o]; c < connStart[o + 1]; c++) {
       const inBase = connSource[c] * inHW;
       let w = offset + c * kk;
