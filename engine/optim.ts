@@ -4,6 +4,7 @@
  * the step size. How the learning rate falls over a run is the schedule's business, below.
  */
 import type { Model } from './model.ts';
+import type { InlineStep } from './layers/ops.ts';
 import type { Loss } from './loss.ts';
 import { at, kernelsFor } from './kernels/kernels.ts';
 
@@ -44,9 +45,27 @@ export interface Optimizer {
   /**
    * params −= η · step ⊙ grads, η the learning rate the schedule gives this sample; then grads
    * = 0, ready for the next batch's sum (SGD's kernel does both in one pass over the parameters).
+   * `skip` ([start, end) pairs, increasing): parameters already moved during back-propagation.
    */
-  update(params: Float32Array, grads: Float32Array, rate: number): void;
+  update(params: Float32Array, grads: Float32Array, rate: number, skip?: readonly number[]): void;
+  /**
+   * This optimiser's step at `rate` for a batch of one sample, which back-propagation may take at
+   * once (Model.backward): null when it cannot (momentum needs the gradient kept).
+   */
+  inlineStep(rate: number): InlineStep | null;
 }
+
+/** Calls f(from, to) for each run of [0, n) outside the [start, end) pairs of `skip`. */
+function outside(n: number, skip: readonly number[], f: (from: number, to: number) => void): void {
+  let from = 0;
+  for (let i = 0; i < skip.length; i += 2) {
+    if (skip[i] > from) f(from, skip[i]);
+    from = skip[i + 1];
+  }
+  if (n > from) f(from, n);
+}
+
+const NONE: readonly number[] = [];
 
 /** Plain stochastic gradient descent, with optional momentum: v ← m·v − η·g; w ← w + v. */
 export class Sgd implements Optimizer {
@@ -62,14 +81,24 @@ export class Sgd implements Optimizer {
 
   beginPass(): void {}
 
-  update(params: Float32Array, grads: Float32Array, rate: number): void {
+  private readonly step: InlineStep = { rate: 0, gains: null };
+
+  inlineStep(rate: number): InlineStep | null {
+    if (this.momentum > 0) return null;
+    this.step.rate = rate;
+    return this.step;
+  }
+
+  update(params: Float32Array, grads: Float32Array, rate: number, skip = NONE): void {
     if (this.momentum === 0) {
       const K = kernelsFor(params, grads); // both in the model's WebAssembly memory: one SIMD pass
-      if (K) K.axpyClear(at(params, 0), -rate, at(grads, 0), params.length);
-      else {
-        for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
-        grads.fill(0);
-      }
+      outside(params.length, skip, (from, to) => {
+        if (K) K.axpyClear(at(params, from), -rate, at(grads, from), to - from);
+        else {
+          for (let k = from; k < to; k++) params[k] -= rate * grads[k];
+          grads.fill(0, from, to);
+        }
+      });
       return;
     }
     const v = this.velocity;
@@ -123,6 +152,7 @@ export class Sdlm implements Optimizer {
     // hence every step and every shipped weights file — would change in its last bits.
     this.curvature = new Float32Array(paramCount);
     this.gains = gains;
+    this.step = { rate: 0, gains };
   }
 
   // #region sdlm
@@ -143,13 +173,22 @@ export class Sdlm implements Optimizer {
     }
   }
 
-  update(params: Float32Array, grads: Float32Array, rate: number): void {
+  private readonly step: InlineStep;
+
+  inlineStep(rate: number): InlineStep {
+    this.step.rate = rate;
+    return this.step;
+  }
+
+  update(params: Float32Array, grads: Float32Array, rate: number, skip = NONE): void {
     const gains = this.gains;
     // The kernel computes in doubles exactly as this loop does, so both give the same bits.
     const K = kernelsFor(params, gains, grads);
-    if (K) K.sdlmUpdate(at(params, 0), rate, at(gains, 0), at(grads, 0), params.length);
-    else for (let k = 0; k < params.length; k++) params[k] -= rate * gains[k] * grads[k];
-    grads.fill(0);
+    outside(params.length, skip, (from, to) => {
+      if (K) K.sdlmUpdate(at(params, from), rate, at(gains, from), at(grads, from), to - from);
+      else for (let k = from; k < to; k++) params[k] -= rate * gains[k] * grads[k];
+      grads.fill(0, from, to);
+    });
   }
   // #endregion sdlm
 }

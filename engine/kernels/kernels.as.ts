@@ -592,12 +592,24 @@ export function dotRows(pre: usize, w: usize, bias: usize, x: usize, n: i32, cou
 
 // Its back-propagation, for o < count whose d[o] is not zero (a silent unit adds nothing):
 //   g[o·n + i] += d[o]·x[i]   and, unless dx is 0,   dx[i] += d[o]·w[o·n + i]
-// — conv.ts's two `axpy` calls per unit, with the same products and sums. Each dx element
-// still adds its terms one unit o at a time in order; it now stays in a register across all
-// units (16 floats at a time) instead of being read and written once per unit.
-export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, count: i32): void {
+// — conv.ts's two `axpy` calls per unit (full.ts's too), with the same products and sums. Each dx
+// element still adds its terms one unit o at a time in order; it now stays in a register across
+// all units (16 floats at a time) instead of being read and written once per unit.
+//
+// With g = 0 the weights take their step at once instead (the trainer's batch of one sample,
+// see ops.ts's InlineStep): each weight's gradient is the single term 0 + d[o]·x[i], rounded as it
+// would have been stored into the zeroed gradient, and the weight moves exactly as the optimiser's
+// pass would then have moved it — by SGD (gains = 0) w + alpha·grad in float32 (axpyClear), by
+// SDLM w − (rate·gain)·grad in doubles (sdlmUpdate, gains at the weights' place in `gains`). dx
+// reads each weight before its step. This saves writing every gradient and the optimiser's second
+// pass over them (C5 and F6 hold 97 % of LeNet-5's parameters); the weights of a silent unit take
+// no step, as alpha·0 (−0: alpha < 0) and (rate·gain)·0 leave any float unchanged.
+export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, count: i32,
+  alpha: f32, rate: f64, gains: usize): void {
   const rowBytes = (<usize>n) << 2;
   const vecN = n & ~3;
+  const av = f32x4.splat(alpha);
+  const rv = f64x2.splat(rate);
   let i = 0;
   for (; i + 16 <= vecN; i += 16) {
     const p = (<usize>i) << 2;
@@ -610,17 +622,27 @@ export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i
       const dO = load<f32>(d + ((<usize>o) << 2));
       if (dO === 0) continue;
       const a = f32x4.splat(dO);
-      const gp = g + (<usize>o) * rowBytes + p;
-      v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
-      v128.store(gp + 16, f32x4.add(v128.load(gp + 16), f32x4.mul(a, x1)));
-      v128.store(gp + 32, f32x4.add(v128.load(gp + 32), f32x4.mul(a, x2)));
-      v128.store(gp + 48, f32x4.add(v128.load(gp + 48), f32x4.mul(a, x3)));
-      if (!dx) continue;
-      const wp = w + (<usize>o) * rowBytes + p;
-      s0 = f32x4.add(s0, f32x4.mul(a, v128.load(wp)));
-      s1 = f32x4.add(s1, f32x4.mul(a, v128.load(wp + 16)));
-      s2 = f32x4.add(s2, f32x4.mul(a, v128.load(wp + 32)));
-      s3 = f32x4.add(s3, f32x4.mul(a, v128.load(wp + 48)));
+      const row = (<usize>o) * rowBytes + p;
+      const wp = w + row;
+      const w0 = v128.load(wp), w1 = v128.load(wp + 16), w2 = v128.load(wp + 32), w3 = v128.load(wp + 48);
+      if (dx) {
+        s0 = f32x4.add(s0, f32x4.mul(a, w0));
+        s1 = f32x4.add(s1, f32x4.mul(a, w1));
+        s2 = f32x4.add(s2, f32x4.mul(a, w2));
+        s3 = f32x4.add(s3, f32x4.mul(a, w3));
+      }
+      if (g) {
+        const gp = g + row;
+        v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
+        v128.store(gp + 16, f32x4.add(v128.load(gp + 16), f32x4.mul(a, x1)));
+        v128.store(gp + 32, f32x4.add(v128.load(gp + 32), f32x4.mul(a, x2)));
+        v128.store(gp + 48, f32x4.add(v128.load(gp + 48), f32x4.mul(a, x3)));
+      } else {
+        v128.store(wp, stepped(w0, f32x4.mul(a, x0), av, rv, gains, row));
+        v128.store(wp + 16, stepped(w1, f32x4.mul(a, x1), av, rv, gains, row + 16));
+        v128.store(wp + 32, stepped(w2, f32x4.mul(a, x2), av, rv, gains, row + 32));
+        v128.store(wp + 48, stepped(w3, f32x4.mul(a, x3), av, rv, gains, row + 48));
+      }
     }
     if (dx) {
       v128.store(dx + p, s0); v128.store(dx + p + 16, s1); v128.store(dx + p + 32, s2); v128.store(dx + p + 48, s3);
@@ -634,9 +656,11 @@ export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i
       const dO = load<f32>(d + ((<usize>o) << 2));
       if (dO === 0) continue;
       const a = f32x4.splat(dO);
-      const gp = g + (<usize>o) * rowBytes + p;
-      v128.store(gp, f32x4.add(v128.load(gp), f32x4.mul(a, x0)));
-      if (dx) s0 = f32x4.add(s0, f32x4.mul(a, v128.load(w + (<usize>o) * rowBytes + p)));
+      const row = (<usize>o) * rowBytes + p;
+      const w0 = v128.load(w + row);
+      if (dx) s0 = f32x4.add(s0, f32x4.mul(a, w0));
+      if (g) v128.store(g + row, f32x4.add(v128.load(g + row), f32x4.mul(a, x0)));
+      else v128.store(w + row, stepped(w0, f32x4.mul(a, x0), av, rv, gains, row));
     }
     if (dx) v128.store(dx + p, s0);
   }
@@ -646,11 +670,28 @@ export function axpyRows(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i
     for (let o = 0; o < count; o++) {
       const dO = load<f32>(d + ((<usize>o) << 2));
       if (dO === 0) continue;
-      const gp = g + (<usize>o) * rowBytes + p;
-      store<f32>(gp, load<f32>(gp) + dO * xi);
-      if (dx) store<f32>(dx + p, load<f32>(dx + p) + dO * load<f32>(w + (<usize>o) * rowBytes + p));
+      const row = (<usize>o) * rowBytes + p;
+      const wi = load<f32>(w + row);
+      if (dx) store<f32>(dx + p, load<f32>(dx + p) + dO * wi);
+      if (g) store<f32>(g + row, load<f32>(g + row) + dO * xi);
+      else if (gains) store<f32>(w + row, <f32>(<f64>wi - rate * <f64>load<f32>(gains + row) * <f64>(<f32>0 + dO * xi)));
+      else store<f32>(w + row, wi + alpha * (<f32>0 + dO * xi));
     }
   }
+}
+
+// Four weights after their step (axpyRows with g = 0): `product` is d·x, the gradient 0 + d·x;
+// their gains (SDLM; SGD: gains = 0) at gains + at.
+@inline function stepped(w: v128, product: v128, alpha: v128, rate: v128, gains: usize, at: usize): v128 {
+  const grad = f32x4.add(f32x4.splat(0), product);
+  if (!gains) return f32x4.add(w, f32x4.mul(alpha, grad));
+  const gain = v128.load(gains + at);
+  const lo = f64x2.sub(f64x2.promote_low_f32x4(w),
+    f64x2.mul(f64x2.mul(rate, f64x2.promote_low_f32x4(gain)), f64x2.promote_low_f32x4(grad)));
+  const hi = f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(w, w, 2, 3, 2, 3)),
+    f64x2.mul(f64x2.mul(rate, f64x2.promote_low_f32x4(v128.shuffle<f32>(gain, gain, 2, 3, 2, 3))),
+      f64x2.promote_low_f32x4(v128.shuffle<f32>(grad, grad, 2, 3, 2, 3))));
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
 // Σᵢ a[i]·b[i] over n floats (two accumulators, so additions need not wait for each other).

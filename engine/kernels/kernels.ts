@@ -34,8 +34,13 @@ export interface Kernels {
     k: number, sources: number, gb: number): void;
   /** pre[o] = bias[o] + Σ w[o·n + i]·x[i], o < count (a dense layer of 1×1 outputs, e.g. C5). */
   dotRows(pre: number, w: number, bias: number, x: number, n: number, count: number): void;
-  /** For o < count with d[o] ≠ 0: g[o·n + i] += d[o]·x[i] and, unless dx is 0, dx[i] += d[o]·w[o·n + i]. */
-  axpyRows(g: number, w: number, x: number, dx: number, d: number, n: number, count: number): void;
+  /**
+   * For o < count with d[o] ≠ 0: g[o·n + i] += d[o]·x[i] and, unless dx is 0, dx[i] += d[o]·w[o·n + i].
+   * With g = 0 the weights step at once instead: w += alpha·(0 + d[o]·x[i]) (SGD, gains 0), or
+   * w −= rate·gain·(0 + d[o]·x[i]) in doubles (SDLM, the gains at w's place in the gains array).
+   */
+  axpyRows(g: number, w: number, x: number, dx: number, d: number, n: number, count: number, alpha: number, rate: number,
+    gains: number): void;
   /** Σ a[i]·b[i], i < n. */
   dot(a: number, b: number, n: number): number;
   /** y[i] += alpha·x[i], i < n. */
