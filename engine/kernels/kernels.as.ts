@@ -252,43 +252,58 @@ export function kernelGradientAdd(g: usize, k: i32, inp: usize, inW: i32, d: usi
 // masked to zero (d·0 adds ±0); then g += ((lane0 + lane1) + lane2) + lane3. Kernel rows 0–1
 // and 2–3 are done in pairs (ten independent chains, each ∂E/∂pre vector loaded once for all
 // ten), row 4 alone.
+//
+// The bias's sum (see biasGradientAdd) rides along when gb is not 0: a chain of float64 additions
+// that each wait for the one before, hidden behind the vector work of the two paired passes (two
+// terms per vector of the row, in order), the rest after them.
 function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32, gb: usize): void {
   const vecW = outW & ~3;
-  // The bias's sum (see biasGradientAdd) rides along, two terms per step of the loop: a chain of
-  // float64 additions that each wait for the one before, hidden behind the independent vector work.
-  const n = outH * outW;
-  let db: f64 = 0;
-  let s = gb ? 0 : n;
   const mask = tailMask(outW);
+  if (!gb) {
+    gradientPass(g, inp, inW, d, outH, outW, vecW, mask, 0, true, false, 0, 0);
+    gradientPass(g, inp, inW, d, outH, outW, vecW, mask, 2, true, false, 0, 0);
+    gradientPass(g, inp, inW, d, outH, outW, vecW, mask, 4, false, false, 0, 0);
+    return;
+  }
+  const half = (<usize>(2 * (vecW >> 2) * outH)) << 2; // bytes of d each paired pass sums
+  let db = gradientPass(g, inp, inW, d, outH, outW, vecW, mask, 0, true, true, 0, d);
+  db = gradientPass(g, inp, inW, d, outH, outW, vecW, mask, 2, true, true, db, d + half);
+  gradientPass(g, inp, inW, d, outH, outW, vecW, mask, 4, false, false, 0, 0);
+  const end = d + ((<usize>(outH * outW)) << 2);
+  for (let q = d + 2 * half; q < end; q += 4) db += <f64>load<f32>(q);
+  store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
+}
+
+// Kernel row ky (and ky + 1 if `pair`) of kernelGradientAdd5; with `bias`, also adds to db, in
+// order, two floats from `from` on per whole vector, and returns it. Inlined with its flags
+// constant, so that each copy of the loop runs without a test.
+@inline function gradientPass(g: usize, inp: usize, inW: i32, d: usize, outH: i32, outW: i32, vecW: i32, mask: v128,
+  ky: i32, pair: bool, bias: bool, db: f64, from: usize): f64 {
   const inRowBytes = (<usize>inW) << 2;
-  for (let ky = 0; ky < 5; ky += 2) {
-    const pair = ky < 4;
-    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0), a4 = f32x4.splat(0);
-    let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0), b4 = f32x4.splat(0);
-    for (let y = 0; y < outH; y++) {
-      const dRow = d + ((<usize>(y * outW)) << 2);
-      const inRow = inp + ((<usize>((y + ky) * inW)) << 2);
-      const inNext = inRow + inRowBytes; // kernel row ky + 1 (when paired)
-      for (let x = 0; x <= vecW; x += 4) {
-        const last = x === vecW;
-        if (last && vecW === outW) break;
-        const col = (<usize>(last ? outW - 4 : x)) << 2;
-        let dv = v128.load(dRow + col);
-        if (last) dv = f32x4.mul(dv, mask);
-        const q = inRow + col;
-        a0 = f32x4.add(a0, f32x4.mul(dv, v128.load(q)));
-        a1 = f32x4.add(a1, f32x4.mul(dv, v128.load(q + 4)));
-        a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
-        a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
-        a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
-        if (s + 2 <= n) {
-          const two = f64x2.promote_low_f32x4(v128.load64_zero(d + ((<usize>s) << 2)));
-          db = db + f64x2.extract_lane(two, 0);
-          db = db + f64x2.extract_lane(two, 1);
-          s += 2;
-        }
-        if (!pair) continue;
-        const r = inNext + col;
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0), a4 = f32x4.splat(0);
+  let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0), b4 = f32x4.splat(0);
+  let sum = db;
+  let stream = from;
+  for (let y = 0; y < outH; y++) {
+    const dRow = d + ((<usize>(y * outW)) << 2);
+    const inRow = inp + ((<usize>((y + ky) * inW)) << 2);
+    for (let x = 0; x < vecW; x += 4) {
+      const col = (<usize>x) << 2;
+      const dv = v128.load(dRow + col);
+      const q = inRow + col;
+      a0 = f32x4.add(a0, f32x4.mul(dv, v128.load(q)));
+      a1 = f32x4.add(a1, f32x4.mul(dv, v128.load(q + 4)));
+      a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
+      a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
+      a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+      if (bias) {
+        const two = f64x2.promote_low_f32x4(v128.load64_zero(stream));
+        sum = sum + f64x2.extract_lane(two, 0);
+        sum = sum + f64x2.extract_lane(two, 1);
+        stream += 8;
+      }
+      if (pair) {
+        const r = q + inRowBytes;
         b0 = f32x4.add(b0, f32x4.mul(dv, v128.load(r)));
         b1 = f32x4.add(b1, f32x4.mul(dv, v128.load(r + 4)));
         b2 = f32x4.add(b2, f32x4.mul(dv, v128.load(r + 8)));
@@ -296,22 +311,40 @@ function kernelGradientAdd5(g: usize, inp: usize, inW: i32, d: usize, outH: i32,
         b4 = f32x4.add(b4, f32x4.mul(dv, v128.load(r + 16)));
       }
     }
-    const p = g + ((<usize>(ky * 5)) << 2);
-    store<f32>(p, load<f32>(p) + horizontalSum(a0));
-    store<f32>(p + 4, load<f32>(p + 4) + horizontalSum(a1));
-    store<f32>(p + 8, load<f32>(p + 8) + horizontalSum(a2));
-    store<f32>(p + 12, load<f32>(p + 12) + horizontalSum(a3));
-    store<f32>(p + 16, load<f32>(p + 16) + horizontalSum(a4));
-    if (!pair) break;
+    if (vecW !== outW) {
+      // The overlapping last vector, its columns already done masked to zero.
+      const col = (<usize>(outW - 4)) << 2;
+      const dv = f32x4.mul(v128.load(dRow + col), mask);
+      const q = inRow + col;
+      a0 = f32x4.add(a0, f32x4.mul(dv, v128.load(q)));
+      a1 = f32x4.add(a1, f32x4.mul(dv, v128.load(q + 4)));
+      a2 = f32x4.add(a2, f32x4.mul(dv, v128.load(q + 8)));
+      a3 = f32x4.add(a3, f32x4.mul(dv, v128.load(q + 12)));
+      a4 = f32x4.add(a4, f32x4.mul(dv, v128.load(q + 16)));
+      if (pair) {
+        const r = q + inRowBytes;
+        b0 = f32x4.add(b0, f32x4.mul(dv, v128.load(r)));
+        b1 = f32x4.add(b1, f32x4.mul(dv, v128.load(r + 4)));
+        b2 = f32x4.add(b2, f32x4.mul(dv, v128.load(r + 8)));
+        b3 = f32x4.add(b3, f32x4.mul(dv, v128.load(r + 12)));
+        b4 = f32x4.add(b4, f32x4.mul(dv, v128.load(r + 16)));
+      }
+    }
+  }
+  const p = g + ((<usize>(ky * 5)) << 2);
+  store<f32>(p, load<f32>(p) + horizontalSum(a0));
+  store<f32>(p + 4, load<f32>(p + 4) + horizontalSum(a1));
+  store<f32>(p + 8, load<f32>(p + 8) + horizontalSum(a2));
+  store<f32>(p + 12, load<f32>(p + 12) + horizontalSum(a3));
+  store<f32>(p + 16, load<f32>(p + 16) + horizontalSum(a4));
+  if (pair) {
     store<f32>(p + 20, load<f32>(p + 20) + horizontalSum(b0));
     store<f32>(p + 24, load<f32>(p + 24) + horizontalSum(b1));
     store<f32>(p + 28, load<f32>(p + 28) + horizontalSum(b2));
     store<f32>(p + 32, load<f32>(p + 32) + horizontalSum(b3));
     store<f32>(p + 36, load<f32>(p + 36) + horizontalSum(b4));
   }
-  if (!gb) return;
-  for (; s < n; s++) db += <f64>load<f32>(d + ((<usize>s) << 2));
-  store<f32>(gb, <f32>(<f64>load<f32>(gb) + db));
+  return sum;
 }
 
 // gb += Σ d[i], i < n, the sum formed in float64 from +0 in order of i and added once (conv.ts's
