@@ -72,55 +72,43 @@ function blockRows(left: i32): i32 {
 
 // Columns x … x + 7 of output rows y … y + rows − 1 (rows ≤ 5), one chain per element. A block
 // of fewer than 4 rows computes its last row again in the missing ones and stores only its own;
-// the fifth row is computed only in a block of 5.
+// the fifth row is computed only in a block of 5 (each its own inlined copy of the loop, so that
+// no flag is tested per tap).
 function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32): void {
+  if (rows > 4) correlate8Rows(out, outW, inp, inW, w, k, y, rows, x, true);
+  else correlate8Rows(out, outW, inp, inW, w, k, y, rows, x, false);
+}
+
+@inline function correlate8Rows(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32,
+  five: bool): void {
   const rowBytes = (<usize>inW) << 2;
   const in0 = inp + ((<usize>(y * inW + x)) << 2);
   const in1 = rows > 1 ? in0 + rowBytes : in0;
   const in2 = rows > 2 ? in1 + rowBytes : in1;
   const in3 = rows > 3 ? in2 + rowBytes : in2;
   const in4 = in3 + rowBytes;
-  const five = rows > 4;
   let a0 = f32x4.splat(0), b0 = f32x4.splat(0);
   let a1 = f32x4.splat(0), b1 = f32x4.splat(0);
   let a2 = f32x4.splat(0), b2 = f32x4.splat(0);
   let a3 = f32x4.splat(0), b3 = f32x4.splat(0);
   let a4 = f32x4.splat(0), b4 = f32x4.splat(0);
-  // The same loops twice, so that a block of 4 rows does not test for a fifth at every tap.
-  if (five) {
-    for (let ky = 0; ky < k; ky++) {
-      const wRow = w + ((<usize>(ky * k)) << 2);
-      const r = (<usize>ky) * rowBytes;
-      for (let kx = 0; kx < k; kx++) {
-        const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
-        const q = r + ((<usize>kx) << 2);
-        a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
-        b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
-        a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
-        b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
-        a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
-        b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
-        a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
-        b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+  for (let ky = 0; ky < k; ky++) {
+    const wRow = w + ((<usize>(ky * k)) << 2);
+    const r = (<usize>ky) * rowBytes;
+    for (let kx = 0; kx < k; kx++) {
+      const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
+      const q = r + ((<usize>kx) << 2);
+      a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
+      b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
+      a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
+      b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
+      a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
+      b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
+      a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
+      b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
+      if (five) {
         a4 = f32x4.add(a4, f32x4.mul(weight, v128.load(in4 + q)));
         b4 = f32x4.add(b4, f32x4.mul(weight, v128.load(in4 + q + 16)));
-      }
-    }
-  } else {
-    for (let ky = 0; ky < k; ky++) {
-      const wRow = w + ((<usize>(ky * k)) << 2);
-      const r = (<usize>ky) * rowBytes;
-      for (let kx = 0; kx < k; kx++) {
-        const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
-        const q = r + ((<usize>kx) << 2);
-        a0 = f32x4.add(a0, f32x4.mul(weight, v128.load(in0 + q)));
-        b0 = f32x4.add(b0, f32x4.mul(weight, v128.load(in0 + q + 16)));
-        a1 = f32x4.add(a1, f32x4.mul(weight, v128.load(in1 + q)));
-        b1 = f32x4.add(b1, f32x4.mul(weight, v128.load(in1 + q + 16)));
-        a2 = f32x4.add(a2, f32x4.mul(weight, v128.load(in2 + q)));
-        b2 = f32x4.add(b2, f32x4.mul(weight, v128.load(in2 + q + 16)));
-        a3 = f32x4.add(a3, f32x4.mul(weight, v128.load(in3 + q)));
-        b3 = f32x4.add(b3, f32x4.mul(weight, v128.load(in3 + q + 16)));
       }
     }
   }
@@ -147,9 +135,16 @@ function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i3
 }
 
 // One vector (columns x … x + 3) of output rows y … y + rows − 1 (rows ≤ 5), with the even/odd
-// kernel-row split described above, its sums multiplied by `mask` before adding.
+// kernel-row split described above, its sums multiplied by `mask` before adding (a block of 5 rows
+// and a smaller one each have their own inlined copy of the loop).
 function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32,
   mask: v128): void {
+  if (rows > 4) correlateSplitRows(out, outW, inp, inW, w, k, y, rows, x, mask, true);
+  else correlateSplitRows(out, outW, inp, inW, w, k, y, rows, x, mask, false);
+}
+
+@inline function correlateSplitRows(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32,
+  x: i32, mask: v128, five: bool): void {
   const rowBytes = (<usize>inW) << 2;
   const in0 = inp + ((<usize>(y * inW + x)) << 2);
   const in1 = rows > 1 ? in0 + rowBytes : in0;
@@ -161,7 +156,6 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
   let e3 = f32x4.splat(0), o3 = f32x4.splat(0);
   let e4 = f32x4.splat(0), o4 = f32x4.splat(0);
   const in4 = in3 + rowBytes;
-  const five = rows > 4;
   for (let ky = 0; ky < k; ky += 2) {
     // Even kernel row ky into e, odd row ky + 1 (if any) into o.
     let wRow = w + ((<usize>(ky * k)) << 2);
