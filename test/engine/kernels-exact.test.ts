@@ -141,6 +141,25 @@ describe('activations: the kernels compute the squash\'s tanh and ReLU exactly a
     }
   });
 
+  it('squash forward on runs of equal inputs (the kernel remembers the last two), ±0 and NaN runs included', () => {
+    const rng = new Random(5);
+    const n = 4704;
+    const arena = new Arena(2 * n);
+    const [preK, preJ] = pair(arena, new Float32Array(n));
+    // Runs of 1 to 12 equal values, each drawn from a small pool (so values come back after
+    // others, as C1's two background sums do), from ±0, NaN, ±∞ or random.
+    const pool = [0, -0, NaN, Infinity, -Infinity, ...values(rng, 6, 16, 0)];
+    for (let i = 0; i < n;) {
+      const v = pool[rng.int(pool.length)];
+      for (let r = 1 + rng.int(12); r > 0 && i < n; r--, i++) { preK[i] = v; preJ[i] = v; }
+    }
+    const outK = arena.alloc(n);
+    const outJ = new Float32Array(n);
+    activate('squash', preK, outK, n);
+    activate('squash', preJ, outJ, n);
+    expect(bitDiffs(outK, outJ)).toEqual([]);
+  });
+
   it('the test values tell a float32 squash from the double one', () => {
     const rng = new Random(3);
     const pre = values(rng, 4704, 4, 0);
