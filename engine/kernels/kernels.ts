@@ -99,10 +99,16 @@ function kernelModule(): WebAssembly.Module | null {
 
 const bound = new WeakMap<ArrayBufferLike, Kernels>();
 
-/** The kernels of the memory that holds all these arrays, or null if they are not all in one arena. */
-export function kernelsFor(...arrays: Float32Array[]): Kernels | null {
-  const buffer = arrays[0].buffer;
-  for (let i = 1; i < arrays.length; i++) if (arrays[i].buffer !== buffer) return null;
+/**
+ * The kernels of the memory that holds all these arrays, or null if they are not all in one arena.
+ * (A fixed list of parameters rather than `...arrays`: the layers ask a dozen times per digit, and
+ * a rest parameter would build an array each time.)
+ */
+export function kernelsFor(a: Float32Array, b: Float32Array, c?: Float32Array, d?: Float32Array, e?: Float32Array,
+  f?: Float32Array): Kernels | null {
+  const buffer = a.buffer;
+  if (b.buffer !== buffer || (c && c.buffer !== buffer) || (d && d.buffer !== buffer) || (e && e.buffer !== buffer) ||
+    (f && f.buffer !== buffer)) return null;
   return bound.get(buffer) ?? null;
 }
 
