@@ -838,19 +838,45 @@ export function sdlmUpdate(params: usize, rate: f64, gains: usize, grads: usize,
 // constants, operation for operation, on two doubles at a time. The clamp to ±7.9053… keeps NaN
 // as JavaScript's `if (x > c) x = c; else if (x < −c) x = −c` does: pmin(x, c) is c < x ? c : x.
 @inline function tanh2(x0: v128): v128 {
-  const c = f64x2.splat(7.90531110763549805);
+  const c = constant(0);
   const x = f64x2.pmax(f64x2.pmin(x0, c), f64x2.neg(c));
   const x2 = f64x2.mul(x, x);
-  let p = f64x2.add(f64x2.mul(x2, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
-  p = f64x2.sub(f64x2.mul(x2, p), f64x2.splat(8.60467152213735e-11));
-  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(5.12229709037114e-8));
-  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(1.48572235717979e-5));
-  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(6.37261928875436e-4));
-  p = f64x2.add(f64x2.mul(x2, p), f64x2.splat(4.89352455891786e-3));
-  let q = f64x2.add(f64x2.mul(x2, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
-  q = f64x2.add(f64x2.mul(x2, q), f64x2.splat(2.268434632439e-3));
-  q = f64x2.add(f64x2.mul(x2, q), f64x2.splat(4.89352518554385e-3));
+  let p = f64x2.add(f64x2.mul(x2, constant(1)), constant(2));
+  p = f64x2.sub(f64x2.mul(x2, p), constant(3));
+  p = f64x2.add(f64x2.mul(x2, p), constant(4));
+  p = f64x2.add(f64x2.mul(x2, p), constant(5));
+  p = f64x2.add(f64x2.mul(x2, p), constant(6));
+  p = f64x2.add(f64x2.mul(x2, p), constant(7));
+  let q = f64x2.add(f64x2.mul(x2, constant(8)), constant(9));
+  q = f64x2.add(f64x2.mul(x2, q), constant(10));
+  q = f64x2.add(f64x2.mul(x2, q), constant(11));
   return f64x2.div(f64x2.mul(x, p), q);
+}
+
+// The kernels' own bytes at the start of every arena (kernels.ts, SCRATCH): the squash's twelve
+// constants, written by squashConstants before each use.
+const CONSTANTS: usize = 16;
+
+// activation.ts's constants: the clamp, then p's coefficients from the highest power down (the
+// third is subtracted), then q's.
+function squashConstants(): void {
+  store<f64>(CONSTANTS, 7.90531110763549805);
+  store<f64>(CONSTANTS + 8, -2.76076847742355e-16);
+  store<f64>(CONSTANTS + 16, 2.00018790482477e-13);
+  store<f64>(CONSTANTS + 24, 8.60467152213735e-11);
+  store<f64>(CONSTANTS + 32, 5.12229709037114e-8);
+  store<f64>(CONSTANTS + 40, 1.48572235717979e-5);
+  store<f64>(CONSTANTS + 48, 6.37261928875436e-4);
+  store<f64>(CONSTANTS + 56, 4.89352455891786e-3);
+  store<f64>(CONSTANTS + 64, 1.19825839466702e-6);
+  store<f64>(CONSTANTS + 72, 1.18534705686654e-4);
+  store<f64>(CONSTANTS + 80, 2.268434632439e-3);
+  store<f64>(CONSTANTS + 88, 4.89352518554385e-3);
+}
+
+// Constant k as two doubles, read from memory, which the compiler cannot turn back into a constant.
+@inline function constant(k: i32): v128 {
+  return f64x2.splat(load<f64>(CONSTANTS + ((<usize>k) << 3)));
 }
 
 // out[i] = a·tanh(s·pre[i]), i < n (the paper's squash; the model passes A = 1.7159, S = 2/3).
@@ -861,14 +887,21 @@ export function sdlmUpdate(params: usize, rate: f64, gains: usize, grads: usize,
 // paper's blank background all have the same weighted sum, and nearly half of C1's vectors of four
 // are such runs. The last two such inputs and their outputs are remembered (bit patterns: +0 and
 // −0 differ), so those vectors cost a comparison instead of two divisions and thirty operations.
+//
+// Its fourteen constants are read from memory before the loop (squashConstants): written as
+// constants in the loop, each use became three instructions (V8 builds a two-double constant in
+// an integer register, moves it over and duplicates it), half the loop's work.
 export function squashForward(pre: usize, out: usize, n: i32, a: f64, s: f64): void {
   const av = f64x2.splat(a);
   const sv = f64x2.splat(s);
   let i = 0;
   // Four units per iteration as two pairs whose operations alternate, so that the processor
   // always has one pair's next step ready while the other's waits for its previous result.
-  const c = f64x2.splat(7.90531110763549805);
+  squashConstants();
+  const c = constant(0);
   const nc = f64x2.neg(c);
+  const p6 = constant(1), p5 = constant(2), p4 = constant(3), p3 = constant(4), p2 = constant(5), p1 = constant(6);
+  const p0 = constant(7), q3 = constant(8), q2 = constant(9), q1 = constant(10), q0 = constant(11);
   let seen0: i32 = 0, seen1: i32 = 0; // the inputs +0, +0 …
   let made0 = squash1(0, av, sv), made1 = made0; // … and their output, four times
   for (; i + 4 <= n; i += 4) {
@@ -892,24 +925,24 @@ export function squashForward(pre: usize, out: usize, n: i32, a: f64, s: f64): v
     const xb = f64x2.pmax(f64x2.pmin(f64x2.mul(sv, load2(pre + o + 8)), c), nc);
     const ya = f64x2.mul(xa, xa);
     const yb = f64x2.mul(xb, xb);
-    let pa = f64x2.add(f64x2.mul(ya, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
-    let pb = f64x2.add(f64x2.mul(yb, f64x2.splat(-2.76076847742355e-16)), f64x2.splat(2.00018790482477e-13));
-    let qa = f64x2.add(f64x2.mul(ya, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
-    let qb = f64x2.add(f64x2.mul(yb, f64x2.splat(1.19825839466702e-6)), f64x2.splat(1.18534705686654e-4));
-    pa = f64x2.sub(f64x2.mul(ya, pa), f64x2.splat(8.60467152213735e-11));
-    pb = f64x2.sub(f64x2.mul(yb, pb), f64x2.splat(8.60467152213735e-11));
-    qa = f64x2.add(f64x2.mul(ya, qa), f64x2.splat(2.268434632439e-3));
-    qb = f64x2.add(f64x2.mul(yb, qb), f64x2.splat(2.268434632439e-3));
-    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(5.12229709037114e-8));
-    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(5.12229709037114e-8));
-    qa = f64x2.add(f64x2.mul(ya, qa), f64x2.splat(4.89352518554385e-3));
-    qb = f64x2.add(f64x2.mul(yb, qb), f64x2.splat(4.89352518554385e-3));
-    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(1.48572235717979e-5));
-    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(1.48572235717979e-5));
-    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(6.37261928875436e-4));
-    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(6.37261928875436e-4));
-    pa = f64x2.add(f64x2.mul(ya, pa), f64x2.splat(4.89352455891786e-3));
-    pb = f64x2.add(f64x2.mul(yb, pb), f64x2.splat(4.89352455891786e-3));
+    let pa = f64x2.add(f64x2.mul(ya, p6), p5);
+    let pb = f64x2.add(f64x2.mul(yb, p6), p5);
+    let qa = f64x2.add(f64x2.mul(ya, q3), q2);
+    let qb = f64x2.add(f64x2.mul(yb, q3), q2);
+    pa = f64x2.sub(f64x2.mul(ya, pa), p4);
+    pb = f64x2.sub(f64x2.mul(yb, pb), p4);
+    qa = f64x2.add(f64x2.mul(ya, qa), q1);
+    qb = f64x2.add(f64x2.mul(yb, qb), q1);
+    pa = f64x2.add(f64x2.mul(ya, pa), p3);
+    pb = f64x2.add(f64x2.mul(yb, pb), p3);
+    qa = f64x2.add(f64x2.mul(ya, qa), q0);
+    qb = f64x2.add(f64x2.mul(yb, qb), q0);
+    pa = f64x2.add(f64x2.mul(ya, pa), p2);
+    pb = f64x2.add(f64x2.mul(yb, pb), p2);
+    pa = f64x2.add(f64x2.mul(ya, pa), p1);
+    pb = f64x2.add(f64x2.mul(yb, pb), p1);
+    pa = f64x2.add(f64x2.mul(ya, pa), p0);
+    pb = f64x2.add(f64x2.mul(yb, pb), p0);
     store2(out + o, f64x2.mul(av, f64x2.div(f64x2.mul(xa, pa), qa)));
     store2(out + o + 8, f64x2.mul(av, f64x2.div(f64x2.mul(xb, pb), qb)));
   }

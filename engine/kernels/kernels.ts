@@ -115,6 +115,8 @@ export function kernelsFor(a: Float32Array, b: Float32Array, c?: Float32Array, d
 const PAGE = 65536;
 /** Arrays start on 16-byte boundaries (one f32x4); the first bytes are left unused. */
 const ALIGN = 16;
+/** Bytes from ALIGN on that the kernels keep for themselves (kernels.as.ts, CONSTANTS). */
+const SCRATCH = 96;
 /** Room for the rounding of up to 256 arrays to ALIGN (a LeNet-5 model makes about 100). */
 const SLACK = 256 * ALIGN;
 
@@ -122,13 +124,13 @@ export class Arena {
   /** Null when the kernels are unavailable or turned off: then `alloc` gives ordinary arrays. */
   readonly kernels: Kernels | null;
   private readonly memory: WebAssembly.Memory | null;
-  private next = ALIGN;
+  private next = ALIGN + SCRATCH;
   private readonly end: number;
 
   /** Room for `floats` float32 values (the memory never grows, so views stay valid). */
   constructor(floats: number, useKernels = true) {
     const module = useKernels ? kernelModule() : null;
-    this.end = ALIGN + floats * 4 + SLACK;
+    this.end = ALIGN + SCRATCH + floats * 4 + SLACK;
     if (!module) {
       this.kernels = null;
       this.memory = null;
