@@ -448,56 +448,115 @@ export function convolveFullAdd(dx: usize, inW: i32, d: usize, outH: i32, outW: 
 // the pass); the lanes they zero add w·0 = ±0, and adding ±0 leaves a float32 sum unchanged — a
 // sum that starts from +0 (convBackward zeroes dx) is never −0, so not even a zero's sign moves.
 function convolveFullAdd10x5(dx: usize, d: usize, outH: i32, w: usize): void {
+  fullAdd10x5(dx, 0, d, outH, w, 0, false);
+}
+
+// Two connections of one output map at once (the same d, two input maps dx and dx2 through kernels
+// w and w2): the shifted d vectors are built once for both, and the two sets of sums, which
+// belong to different input maps, give the processor twice the independent additions.
+function convolveFullAdd10x5Pair(dx: usize, dx2: usize, d: usize, outH: i32, w: usize, w2: usize): void {
+  fullAdd10x5(dx, dx2, d, outH, w, w2, true);
+}
+
+@inline function fullAdd10x5(dx: usize, dx2: usize, d: usize, outH: i32, w: usize, w2: usize, pair: bool): void {
   const zero = f32x4.splat(0);
   for (let Y = 0; Y < outH + 4; Y++) {
     const kyLo = max(0, Y - outH + 1);
     const kyHi = min(4, Y);
-    const dxRow = dx + ((<usize>(Y * 14)) << 2);
+    const row = (<usize>(Y * 14)) << 2;
+    const dxRow = dx + row;
+    const dxRow2 = dx2 + row;
     let a0 = v128.load(dxRow), a1 = v128.load(dxRow + 16), a2 = v128.load(dxRow + 32);
     let a3 = v128.load64_zero(dxRow + 48);
+    let b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+    if (pair) {
+      b0 = v128.load(dxRow2); b1 = v128.load(dxRow2 + 16); b2 = v128.load(dxRow2 + 32); b3 = v128.load64_zero(dxRow2 + 48);
+    }
     for (let ky = kyLo; ky <= kyHi; ky++) {
       const dRow = d + ((<usize>((Y - ky) * 10)) << 2);
       const wRow = w + ((<usize>(ky * 5)) << 2);
+      const vRow = w2 + ((<usize>(ky * 5)) << 2);
       const d0 = v128.load(dRow), d1 = v128.load(dRow + 16);
-      const w0 = f32x4.splat(load<f32>(wRow + 0));
-      const w1 = f32x4.splat(load<f32>(wRow + 4));
-      const w2 = f32x4.splat(load<f32>(wRow + 8));
-      const w3 = f32x4.splat(load<f32>(wRow + 12));
-      const w4 = f32x4.splat(load<f32>(wRow + 16));
-      a0 = f32x4.add(a0, f32x4.mul(w0, d0));
-      a0 = f32x4.add(a0, f32x4.mul(w1, v128.shuffle<f32>(zero, d0, 3, 4, 5, 6)));
-      a0 = f32x4.add(a0, f32x4.mul(w2, v128.shuffle<f32>(zero, d0, 2, 3, 4, 5)));
-      a0 = f32x4.add(a0, f32x4.mul(w3, v128.shuffle<f32>(zero, d0, 1, 2, 3, 4)));
-      a0 = f32x4.add(a0, f32x4.mul(w4, zero));
-      a1 = f32x4.add(a1, f32x4.mul(w0, d1));
-      a1 = f32x4.add(a1, f32x4.mul(w1, v128.shuffle<f32>(d0, d1, 3, 4, 5, 6)));
-      a1 = f32x4.add(a1, f32x4.mul(w2, v128.shuffle<f32>(d0, d1, 2, 3, 4, 5)));
-      a1 = f32x4.add(a1, f32x4.mul(w3, v128.shuffle<f32>(d0, d1, 1, 2, 3, 4)));
-      a1 = f32x4.add(a1, f32x4.mul(w4, d0));
-      a2 = f32x4.add(a2, f32x4.mul(w1, v128.shuffle<f32>(d1, zero, 3, 4, 5, 6)));
-      a2 = f32x4.add(a2, f32x4.mul(w2, v128.shuffle<f32>(d1, zero, 2, 3, 4, 5)));
-      a2 = f32x4.add(a2, f32x4.mul(w3, v128.shuffle<f32>(d1, zero, 1, 2, 3, 4)));
-      a2 = f32x4.add(a2, f32x4.mul(w4, d1));
+      // Column-block vectors of d shifted right by kx (zeros coming in), kx = 1 … 3.
+      const s01 = v128.shuffle<f32>(zero, d0, 3, 4, 5, 6), s02 = v128.shuffle<f32>(zero, d0, 2, 3, 4, 5);
+      const s03 = v128.shuffle<f32>(zero, d0, 1, 2, 3, 4);
+      const s11 = v128.shuffle<f32>(d0, d1, 3, 4, 5, 6), s12 = v128.shuffle<f32>(d0, d1, 2, 3, 4, 5);
+      const s13 = v128.shuffle<f32>(d0, d1, 1, 2, 3, 4);
+      const s21 = v128.shuffle<f32>(d1, zero, 3, 4, 5, 6), s22 = v128.shuffle<f32>(d1, zero, 2, 3, 4, 5);
+      const s23 = v128.shuffle<f32>(d1, zero, 1, 2, 3, 4);
+      let k0 = f32x4.splat(load<f32>(wRow + 0)), k1 = f32x4.splat(load<f32>(wRow + 4));
+      let k2 = f32x4.splat(load<f32>(wRow + 8)), k3 = f32x4.splat(load<f32>(wRow + 12));
+      let k4 = f32x4.splat(load<f32>(wRow + 16));
+      a0 = f32x4.add(a0, f32x4.mul(k0, d0));
+      a0 = f32x4.add(a0, f32x4.mul(k1, s01));
+      a0 = f32x4.add(a0, f32x4.mul(k2, s02));
+      a0 = f32x4.add(a0, f32x4.mul(k3, s03));
+      a0 = f32x4.add(a0, f32x4.mul(k4, zero));
+      a1 = f32x4.add(a1, f32x4.mul(k0, d1));
+      a1 = f32x4.add(a1, f32x4.mul(k1, s11));
+      a1 = f32x4.add(a1, f32x4.mul(k2, s12));
+      a1 = f32x4.add(a1, f32x4.mul(k3, s13));
+      a1 = f32x4.add(a1, f32x4.mul(k4, d0));
+      a2 = f32x4.add(a2, f32x4.mul(k1, s21));
+      a2 = f32x4.add(a2, f32x4.mul(k2, s22));
+      a2 = f32x4.add(a2, f32x4.mul(k3, s23));
+      a2 = f32x4.add(a2, f32x4.mul(k4, d1));
+      if (pair) {
+        k0 = f32x4.splat(load<f32>(vRow + 0)); k1 = f32x4.splat(load<f32>(vRow + 4));
+        k2 = f32x4.splat(load<f32>(vRow + 8)); k3 = f32x4.splat(load<f32>(vRow + 12));
+        k4 = f32x4.splat(load<f32>(vRow + 16));
+        b0 = f32x4.add(b0, f32x4.mul(k0, d0));
+        b0 = f32x4.add(b0, f32x4.mul(k1, s01));
+        b0 = f32x4.add(b0, f32x4.mul(k2, s02));
+        b0 = f32x4.add(b0, f32x4.mul(k3, s03));
+        b0 = f32x4.add(b0, f32x4.mul(k4, zero));
+        b1 = f32x4.add(b1, f32x4.mul(k0, d1));
+        b1 = f32x4.add(b1, f32x4.mul(k1, s11));
+        b1 = f32x4.add(b1, f32x4.mul(k2, s12));
+        b1 = f32x4.add(b1, f32x4.mul(k3, s13));
+        b1 = f32x4.add(b1, f32x4.mul(k4, d0));
+        b2 = f32x4.add(b2, f32x4.mul(k1, s21));
+        b2 = f32x4.add(b2, f32x4.mul(k2, s22));
+        b2 = f32x4.add(b2, f32x4.mul(k3, s23));
+        b2 = f32x4.add(b2, f32x4.mul(k4, d1));
+      }
     }
     for (let ky = kyLo; ky <= kyHi; ky++) {
       const t = v128.load64_zero(d + ((<usize>((Y - ky) * 10 + 8)) << 2));
+      const t1 = v128.shuffle<f32>(zero, t, 3, 4, 5, 6), t2 = v128.shuffle<f32>(zero, t, 2, 3, 4, 5);
+      const t3 = v128.shuffle<f32>(zero, t, 1, 2, 3, 4), u3 = v128.shuffle<f32>(t, zero, 1, 2, 3, 4);
       const wRow = w + ((<usize>(ky * 5)) << 2);
-      const w0 = f32x4.splat(load<f32>(wRow + 0));
-      const w1 = f32x4.splat(load<f32>(wRow + 4));
-      const w2 = f32x4.splat(load<f32>(wRow + 8));
-      const w3 = f32x4.splat(load<f32>(wRow + 12));
-      const w4 = f32x4.splat(load<f32>(wRow + 16));
-      a2 = f32x4.add(a2, f32x4.mul(w0, t));
-      a2 = f32x4.add(a2, f32x4.mul(w1, v128.shuffle<f32>(zero, t, 3, 4, 5, 6)));
-      a2 = f32x4.add(a2, f32x4.mul(w2, v128.shuffle<f32>(zero, t, 2, 3, 4, 5)));
-      a2 = f32x4.add(a2, f32x4.mul(w3, v128.shuffle<f32>(zero, t, 1, 2, 3, 4)));
-      a3 = f32x4.add(a3, f32x4.mul(w3, v128.shuffle<f32>(t, zero, 1, 2, 3, 4)));
-      a3 = f32x4.add(a3, f32x4.mul(w4, t));
+      const vRow = w2 + ((<usize>(ky * 5)) << 2);
+      let k0 = f32x4.splat(load<f32>(wRow + 0)), k1 = f32x4.splat(load<f32>(wRow + 4));
+      let k2 = f32x4.splat(load<f32>(wRow + 8)), k3 = f32x4.splat(load<f32>(wRow + 12));
+      let k4 = f32x4.splat(load<f32>(wRow + 16));
+      a2 = f32x4.add(a2, f32x4.mul(k0, t));
+      a2 = f32x4.add(a2, f32x4.mul(k1, t1));
+      a2 = f32x4.add(a2, f32x4.mul(k2, t2));
+      a2 = f32x4.add(a2, f32x4.mul(k3, t3));
+      a3 = f32x4.add(a3, f32x4.mul(k3, u3));
+      a3 = f32x4.add(a3, f32x4.mul(k4, t));
+      if (pair) {
+        k0 = f32x4.splat(load<f32>(vRow + 0)); k1 = f32x4.splat(load<f32>(vRow + 4));
+        k2 = f32x4.splat(load<f32>(vRow + 8)); k3 = f32x4.splat(load<f32>(vRow + 12));
+        k4 = f32x4.splat(load<f32>(vRow + 16));
+        b2 = f32x4.add(b2, f32x4.mul(k0, t));
+        b2 = f32x4.add(b2, f32x4.mul(k1, t1));
+        b2 = f32x4.add(b2, f32x4.mul(k2, t2));
+        b2 = f32x4.add(b2, f32x4.mul(k3, t3));
+        b3 = f32x4.add(b3, f32x4.mul(k3, u3));
+        b3 = f32x4.add(b3, f32x4.mul(k4, t));
+      }
     }
     v128.store(dxRow, a0);
     v128.store(dxRow + 16, a1);
     v128.store(dxRow + 32, a2);
     v128.store64_lane(dxRow + 48, a3, 0);
+    if (!pair) continue;
+    v128.store(dxRow2, b0);
+    v128.store(dxRow2 + 16, b1);
+    v128.store(dxRow2 + 32, b2);
+    v128.store64_lane(dxRow2 + 48, b3, 0);
   }
 }
 
@@ -560,7 +619,24 @@ export function convolveMapBackward(g: usize, inp: usize, inW: i32, d: usize, ou
     const m = <usize>ctz(bits);
     if (alongside) kernelGradientAdd5(g + t, inp + m * mapBytes, inW, d, outH, outW, t === 0 ? gb : 0);
     else kernelGradientAdd(g + t, k, inp + m * mapBytes, inW, d, outH, outW);
-    if (dx) convolveFullAdd(dx + m * mapBytes, inW, d, outH, outW, w + t, k);
+    t += kernelBytes;
+  }
+  if (!dx) return;
+  // ∂E/∂input after all the kernel gradients (each reads only its own input map and kernel, so
+  // the order between the two kinds of work is free), C3's 10-wide maps two connections at a time.
+  const pairs = outW === 10 && k === 5;
+  t = 0;
+  for (let bits = sources; bits !== 0; bits &= bits - 1) {
+    const m = <usize>ctz(bits);
+    const rest = bits & (bits - 1);
+    if (pairs && rest !== 0) {
+      const m2 = <usize>ctz(rest);
+      convolveFullAdd10x5Pair(dx + m * mapBytes, dx + m2 * mapBytes, d, outH, w + t, w + t + kernelBytes);
+      t += 2 * kernelBytes;
+      bits = rest;
+      continue;
+    }
+    convolveFullAdd(dx + m * mapBytes, inW, d, outH, outW, w + t, k);
     t += kernelBytes;
   }
 }
