@@ -38,7 +38,11 @@ function tailMask(outW: i32): v128 {
 // - columns x8 ≤ x < outW (the last vector when outW mod 8 is 4 to 7, and the overlapping last
 //   vector when outW is not a multiple of 4): two chains, even kernel rows into acc0 and odd rows
 //   into acc1, each in tap order, then out = out + (acc0 + acc1)·mask — mask 1 for these
-//   columns; the overlapping vector's columns already done get + (acc0 + acc1)·0, i.e. + 0.
+//   columns; the overlapping vector's columns already done get + (acc0 + acc1)·0, i.e. ± 0,
+//   which changes nothing (they hold out + acc, and acc, a sum from +0, is never −0, so neither
+//   is out + acc). When the new columns are two (outW mod 4 = 2, C3's 10), they are instead
+//   packed two rows to a vector and the columns already done are not touched at all.
+//   (test/engine/kernels-exact.test.ts checks this order bit for bit on every width remainder.)
 // Only the order of work across DIFFERENT output elements is free: four or five output rows
 // are computed at once, which gives 8 or 10 independent chains per weight splat instead of 2.
 export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
@@ -56,11 +60,16 @@ export function correlateAdd(out: usize, outH: i32, outW: i32, inp: usize, inW: 
   }
   // The overlapping last vector of every row, after all rows: reading back a vector that was
   // stored a moment ago at an overlapping address would stall the processor.
-  if (vecW !== outW) {
-    const mask = tailMask(outW);
-    for (let y = 0; y < outH; y += blockRows(outH - y)) {
-      correlateSplit(out, outW, inp, inW, w, k, y, blockRows(outH - y), outW - 4, mask);
-    }
+  if (vecW === outW) return;
+  let y = 0;
+  if ((outW & 3) === 2) {
+    // Two new columns: rows taken in pairs, a pair in one vector (five pairs at a time).
+    for (; y + 2 <= outH; y += 10) correlateSplitPairs(out, outW, inp, inW, w, k, y, min(5, (outH - y) >> 1), outW - 2, ones);
+    y = outH & ~1;
+  }
+  const mask = tailMask(outW);
+  for (; y < outH; y += blockRows(outH - y)) {
+    correlateSplit(out, outW, inp, inW, w, k, y, blockRows(outH - y), outW - 4, mask);
   }
 }
 
@@ -139,23 +148,33 @@ function correlate8(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i3
 // and a smaller one each have their own inlined copy of the loop).
 function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32, x: i32,
   mask: v128): void {
-  if (rows > 4) correlateSplitRows(out, outW, inp, inW, w, k, y, rows, x, mask, true);
-  else correlateSplitRows(out, outW, inp, inW, w, k, y, rows, x, mask, false);
+  if (rows > 4) correlateSplitRows(out, outW, inp, inW, w, k, y, rows, x, mask, true, false);
+  else correlateSplitRows(out, outW, inp, inW, w, k, y, rows, x, mask, false, false);
+}
+
+// The same sums for the last two columns (x, x + 1) of `pairs` pairs of rows from y on (pairs ≤ 5),
+// a pair in one vector: lanes 0–1 row y + 2j, lanes 2–3 row y + 2j + 1. On a 10-wide map (C3)
+// the overlapping last vector had two lanes of four already done; packed, none is wasted.
+function correlateSplitPairs(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, pairs: i32, x: i32,
+  ones: v128): void {
+  if (pairs > 4) correlateSplitRows(out, outW, inp, inW, w, k, y, pairs, x, ones, true, true);
+  else correlateSplitRows(out, outW, inp, inW, w, k, y, pairs, x, ones, false, true);
 }
 
 @inline function correlateSplitRows(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k: i32, y: i32, rows: i32,
-  x: i32, mask: v128, five: bool): void {
+  x: i32, mask: v128, five: bool, packed: bool): void {
   const rowBytes = (<usize>inW) << 2;
+  const step = packed ? rowBytes << 1 : rowBytes; // from one vector's (first) row to the next's
   const in0 = inp + ((<usize>(y * inW + x)) << 2);
-  const in1 = rows > 1 ? in0 + rowBytes : in0;
-  const in2 = rows > 2 ? in1 + rowBytes : in1;
-  const in3 = rows > 3 ? in2 + rowBytes : in2;
+  const in1 = rows > 1 ? in0 + step : in0;
+  const in2 = rows > 2 ? in1 + step : in1;
+  const in3 = rows > 3 ? in2 + step : in2;
   let e0 = f32x4.splat(0), o0 = f32x4.splat(0);
   let e1 = f32x4.splat(0), o1 = f32x4.splat(0);
   let e2 = f32x4.splat(0), o2 = f32x4.splat(0);
   let e3 = f32x4.splat(0), o3 = f32x4.splat(0);
   let e4 = f32x4.splat(0), o4 = f32x4.splat(0);
-  const in4 = in3 + rowBytes;
+  const in4 = in3 + step;
   for (let ky = 0; ky < k; ky += 2) {
     // Even kernel row ky into e, odd row ky + 1 (if any) into o.
     let wRow = w + ((<usize>(ky * k)) << 2);
@@ -163,11 +182,11 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
     for (let kx = 0; kx < k; kx++) {
       const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
       const q = r + ((<usize>kx) << 2);
-      e0 = f32x4.add(e0, f32x4.mul(weight, v128.load(in0 + q)));
-      e1 = f32x4.add(e1, f32x4.mul(weight, v128.load(in1 + q)));
-      e2 = f32x4.add(e2, f32x4.mul(weight, v128.load(in2 + q)));
-      e3 = f32x4.add(e3, f32x4.mul(weight, v128.load(in3 + q)));
-      if (five) e4 = f32x4.add(e4, f32x4.mul(weight, v128.load(in4 + q)));
+      e0 = f32x4.add(e0, f32x4.mul(weight, splitLoad(in0 + q, rowBytes, packed)));
+      e1 = f32x4.add(e1, f32x4.mul(weight, splitLoad(in1 + q, rowBytes, packed)));
+      e2 = f32x4.add(e2, f32x4.mul(weight, splitLoad(in2 + q, rowBytes, packed)));
+      e3 = f32x4.add(e3, f32x4.mul(weight, splitLoad(in3 + q, rowBytes, packed)));
+      if (five) e4 = f32x4.add(e4, f32x4.mul(weight, splitLoad(in4 + q, rowBytes, packed)));
     }
     if (ky + 1 === k) break;
     wRow += (<usize>k) << 2;
@@ -175,28 +194,45 @@ function correlateSplit(out: usize, outW: i32, inp: usize, inW: i32, w: usize, k
     for (let kx = 0; kx < k; kx++) {
       const weight = f32x4.splat(load<f32>(wRow + ((<usize>kx) << 2)));
       const q = r + ((<usize>kx) << 2);
-      o0 = f32x4.add(o0, f32x4.mul(weight, v128.load(in0 + q)));
-      o1 = f32x4.add(o1, f32x4.mul(weight, v128.load(in1 + q)));
-      o2 = f32x4.add(o2, f32x4.mul(weight, v128.load(in2 + q)));
-      o3 = f32x4.add(o3, f32x4.mul(weight, v128.load(in3 + q)));
-      if (five) o4 = f32x4.add(o4, f32x4.mul(weight, v128.load(in4 + q)));
+      o0 = f32x4.add(o0, f32x4.mul(weight, splitLoad(in0 + q, rowBytes, packed)));
+      o1 = f32x4.add(o1, f32x4.mul(weight, splitLoad(in1 + q, rowBytes, packed)));
+      o2 = f32x4.add(o2, f32x4.mul(weight, splitLoad(in2 + q, rowBytes, packed)));
+      o3 = f32x4.add(o3, f32x4.mul(weight, splitLoad(in3 + q, rowBytes, packed)));
+      if (five) o4 = f32x4.add(o4, f32x4.mul(weight, splitLoad(in4 + q, rowBytes, packed)));
     }
   }
   const outBytes = (<usize>outW) << 2;
+  const outStep = packed ? outBytes << 1 : outBytes;
   const p = out + ((<usize>(y * outW + x)) << 2);
-  v128.store(p, f32x4.add(v128.load(p), f32x4.mul(f32x4.add(e0, o0), mask)));
+  splitAdd(p, outBytes, f32x4.mul(f32x4.add(e0, o0), mask), packed);
   if (rows < 2) return;
-  const p1 = p + outBytes;
-  v128.store(p1, f32x4.add(v128.load(p1), f32x4.mul(f32x4.add(e1, o1), mask)));
+  const p1 = p + outStep;
+  splitAdd(p1, outBytes, f32x4.mul(f32x4.add(e1, o1), mask), packed);
   if (rows < 3) return;
-  const p2 = p1 + outBytes;
-  v128.store(p2, f32x4.add(v128.load(p2), f32x4.mul(f32x4.add(e2, o2), mask)));
+  const p2 = p1 + outStep;
+  splitAdd(p2, outBytes, f32x4.mul(f32x4.add(e2, o2), mask), packed);
   if (rows < 4) return;
-  const p3 = p2 + outBytes;
-  v128.store(p3, f32x4.add(v128.load(p3), f32x4.mul(f32x4.add(e3, o3), mask)));
+  const p3 = p2 + outStep;
+  splitAdd(p3, outBytes, f32x4.mul(f32x4.add(e3, o3), mask), packed);
   if (!five) return;
-  const p4 = p3 + outBytes;
-  v128.store(p4, f32x4.add(v128.load(p4), f32x4.mul(f32x4.add(e4, o4), mask)));
+  const p4 = p3 + outStep;
+  splitAdd(p4, outBytes, f32x4.mul(f32x4.add(e4, o4), mask), packed);
+}
+
+// Four floats at p, or (packed) two at p and two a row further on.
+@inline function splitLoad(p: usize, rowBytes: usize, packed: bool): v128 {
+  return packed ? v128.load64_lane(p + rowBytes, v128.load64_zero(p), 1) : v128.load(p);
+}
+
+// Adds v to the four floats at p, or (packed) to two at p and two a row further on.
+@inline function splitAdd(p: usize, rowBytes: usize, v: v128, packed: bool): void {
+  if (!packed) {
+    v128.store(p, f32x4.add(v128.load(p), v));
+    return;
+  }
+  const sum = f32x4.add(splitLoad(p, rowBytes, true), v);
+  v128.store64_lane(p, sum, 0);
+  v128.store64_lane(p + rowBytes, sum, 1);
 }
 
 function correlateAddNarrow(out: usize, outH: i32, outW: i32, inp: usize, inW: i32, w: usize, k: i32): void {
