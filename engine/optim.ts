@@ -72,6 +72,7 @@ export class Sgd implements Optimizer {
   readonly name = 'sgd';
   readonly momentum: number;
   private velocity: Float32Array;
+  private readonly step: InlineStep = { rate: 0, gains: null };
 
   constructor(paramCount: number, momentum = 0) {
     if (!(momentum >= 0 && momentum < 1)) throw new RangeError(`SGD: momentum ${momentum} is not allowed (allowed: 0 to just below 1)`);
@@ -80,8 +81,6 @@ export class Sgd implements Optimizer {
   }
 
   beginPass(): void {}
-
-  private readonly step: InlineStep = { rate: 0, gains: null };
 
   inlineStep(rate: number): InlineStep | null {
     if (this.momentum > 0) return null;
@@ -138,6 +137,7 @@ export class Sdlm implements Optimizer {
   readonly curvature: Float32Array;
   /** The current per-parameter gains 1/(μ + hₖₖ): the step is εₖ = η · gainₖ. */
   readonly gains: Float32Array;
+  private readonly step: InlineStep;
 
   /**
    * `gains`, if given, is where the gains are kept: the model's `paramFactors`, beside its
@@ -173,13 +173,6 @@ export class Sdlm implements Optimizer {
     }
   }
 
-  private readonly step: InlineStep;
-
-  inlineStep(rate: number): InlineStep {
-    this.step.rate = rate;
-    return this.step;
-  }
-
   update(params: Float32Array, grads: Float32Array, rate: number, skip = NONE): void {
     const gains = this.gains;
     // The kernel computes in doubles exactly as this loop does, so both give the same bits.
@@ -191,4 +184,9 @@ export class Sdlm implements Optimizer {
     });
   }
   // #endregion sdlm
+
+  inlineStep(rate: number): InlineStep {
+    this.step.rate = rate;
+    return this.step;
+  }
 }
