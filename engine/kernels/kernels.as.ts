@@ -808,7 +808,7 @@ function rows4(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, rowByt
     const w0 = v128.load(w + r0 + p);
     let s = hasDx ? f32x4.add(v128.load(dx + p), f32x4.mul(a0, w0)) : w0;
     if (hasG) v128.store(g + r0 + p, f32x4.add(v128.load(g + r0 + p), f32x4.mul(a0, xv)));
-    else v128.store(w + r0 + p, stepped(w0, f32x4.mul(a0, xv), av, rv, sdlm, gains + r0 + p));
+    else step4(w + r0 + p, w0, f32x4.mul(a0, xv), av, rv, sdlm, gains + r0 + p);
     if (four) {
       const w1 = v128.load(w + r1 + p), w2 = v128.load(w + r2 + p), w3 = v128.load(w + r3 + p);
       if (hasDx) {
@@ -821,9 +821,9 @@ function rows4(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, rowByt
         v128.store(g + r2 + p, f32x4.add(v128.load(g + r2 + p), f32x4.mul(a2, xv)));
         v128.store(g + r3 + p, f32x4.add(v128.load(g + r3 + p), f32x4.mul(a3, xv)));
       } else {
-        v128.store(w + r1 + p, stepped(w1, f32x4.mul(a1, xv), av, rv, sdlm, gains + r1 + p));
-        v128.store(w + r2 + p, stepped(w2, f32x4.mul(a2, xv), av, rv, sdlm, gains + r2 + p));
-        v128.store(w + r3 + p, stepped(w3, f32x4.mul(a3, xv), av, rv, sdlm, gains + r3 + p));
+        step4(w + r1 + p, w1, f32x4.mul(a1, xv), av, rv, sdlm, gains + r1 + p);
+        step4(w + r2 + p, w2, f32x4.mul(a2, xv), av, rv, sdlm, gains + r2 + p);
+        step4(w + r3 + p, w3, f32x4.mul(a3, xv), av, rv, sdlm, gains + r3 + p);
       }
     }
     if (hasDx) v128.store(dx + p, s);
@@ -849,18 +849,18 @@ function rows4(g: usize, w: usize, x: usize, dx: usize, d: usize, n: i32, rowByt
   else store<f32>(w + r + p, wi + alpha * (<f32>0 + dO * xi));
 }
 
-// Four weights after their step (axpyRows with g = 0): `product` is d·x, the gradient 0 + d·x;
-// by SDLM with their gains at `gains`, else by SGD.
-@inline function stepped(w: v128, product: v128, alpha: v128, rate: v128, sdlm: bool, gains: usize): v128 {
+// Four weights at wp (their values w) take their step (axpyRows with g = 0): `product` is d·x,
+// the gradient 0 + d·x; by SDLM with their gains at `gains` (each half of two read straight into
+// doubles), else by SGD.
+@inline function step4(wp: usize, w: v128, product: v128, alpha: v128, rate: v128, sdlm: bool, gains: usize): void {
   const grad = f32x4.add(f32x4.splat(0), product);
-  if (!sdlm) return f32x4.add(w, f32x4.mul(alpha, grad));
-  const gain = v128.load(gains);
-  const lo = f64x2.sub(f64x2.promote_low_f32x4(w),
-    f64x2.mul(f64x2.mul(rate, f64x2.promote_low_f32x4(gain)), f64x2.promote_low_f32x4(grad)));
-  const hi = f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(w, w, 2, 3, 2, 3)),
-    f64x2.mul(f64x2.mul(rate, f64x2.promote_low_f32x4(v128.shuffle<f32>(gain, gain, 2, 3, 2, 3))),
-      f64x2.promote_low_f32x4(v128.shuffle<f32>(grad, grad, 2, 3, 2, 3))));
-  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+  if (!sdlm) {
+    v128.store(wp, f32x4.add(w, f32x4.mul(alpha, grad)));
+    return;
+  }
+  store2(wp, f64x2.sub(load2(wp), f64x2.mul(f64x2.mul(rate, load2(gains)), f64x2.promote_low_f32x4(grad))));
+  store2(wp + 8, f64x2.sub(load2(wp + 8),
+    f64x2.mul(f64x2.mul(rate, load2(gains + 8)), f64x2.promote_low_f32x4(v128.shuffle<f32>(grad, grad, 2, 3, 2, 3)))));
 }
 
 // Σᵢ a[i]·b[i] over n floats (two accumulators, so additions need not wait for each other).
