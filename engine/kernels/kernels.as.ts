@@ -510,8 +510,6 @@ function convolveFullAdd10x5Pair(dx: usize, dx2: usize, d: usize, outH: i32, w: 
     }
     for (let ky = kyLo; ky <= kyHi; ky++) {
       const dRow = d + ((<usize>((Y - ky) * 10)) << 2);
-      const wRow = w + ((<usize>(ky * 5)) << 2);
-      const vRow = w2 + ((<usize>(ky * 5)) << 2);
       const d0 = v128.load(dRow), d1 = v128.load(dRow + 16);
       // Column-block vectors of d shifted right by kx (zeros coming in), kx = 1 … 3.
       const s01 = v128.shuffle<f32>(zero, d0, 3, 4, 5, 6), s02 = v128.shuffle<f32>(zero, d0, 2, 3, 4, 5);
@@ -520,69 +518,27 @@ function convolveFullAdd10x5Pair(dx: usize, dx2: usize, d: usize, outH: i32, w: 
       const s13 = v128.shuffle<f32>(d0, d1, 1, 2, 3, 4);
       const s21 = v128.shuffle<f32>(d1, zero, 3, 4, 5, 6), s22 = v128.shuffle<f32>(d1, zero, 2, 3, 4, 5);
       const s23 = v128.shuffle<f32>(d1, zero, 1, 2, 3, 4);
-      let k0 = f32x4.splat(load<f32>(wRow + 0)), k1 = f32x4.splat(load<f32>(wRow + 4));
-      let k2 = f32x4.splat(load<f32>(wRow + 8)), k3 = f32x4.splat(load<f32>(wRow + 12));
-      let k4 = f32x4.splat(load<f32>(wRow + 16));
-      a0 = f32x4.add(a0, f32x4.mul(k0, d0));
-      a0 = f32x4.add(a0, f32x4.mul(k1, s01));
-      a0 = f32x4.add(a0, f32x4.mul(k2, s02));
-      a0 = f32x4.add(a0, f32x4.mul(k3, s03));
-      a0 = f32x4.add(a0, f32x4.mul(k4, zero));
-      a1 = f32x4.add(a1, f32x4.mul(k0, d1));
-      a1 = f32x4.add(a1, f32x4.mul(k1, s11));
-      a1 = f32x4.add(a1, f32x4.mul(k2, s12));
-      a1 = f32x4.add(a1, f32x4.mul(k3, s13));
-      a1 = f32x4.add(a1, f32x4.mul(k4, d0));
-      a2 = f32x4.add(a2, f32x4.mul(k1, s21));
-      a2 = f32x4.add(a2, f32x4.mul(k2, s22));
-      a2 = f32x4.add(a2, f32x4.mul(k3, s23));
-      a2 = f32x4.add(a2, f32x4.mul(k4, d1));
-      if (pair) {
-        k0 = f32x4.splat(load<f32>(vRow + 0)); k1 = f32x4.splat(load<f32>(vRow + 4));
-        k2 = f32x4.splat(load<f32>(vRow + 8)); k3 = f32x4.splat(load<f32>(vRow + 12));
-        k4 = f32x4.splat(load<f32>(vRow + 16));
-        b0 = f32x4.add(b0, f32x4.mul(k0, d0));
-        b0 = f32x4.add(b0, f32x4.mul(k1, s01));
-        b0 = f32x4.add(b0, f32x4.mul(k2, s02));
-        b0 = f32x4.add(b0, f32x4.mul(k3, s03));
-        b0 = f32x4.add(b0, f32x4.mul(k4, zero));
-        b1 = f32x4.add(b1, f32x4.mul(k0, d1));
-        b1 = f32x4.add(b1, f32x4.mul(k1, s11));
-        b1 = f32x4.add(b1, f32x4.mul(k2, s12));
-        b1 = f32x4.add(b1, f32x4.mul(k3, s13));
-        b1 = f32x4.add(b1, f32x4.mul(k4, d0));
-        b2 = f32x4.add(b2, f32x4.mul(k1, s21));
-        b2 = f32x4.add(b2, f32x4.mul(k2, s22));
-        b2 = f32x4.add(b2, f32x4.mul(k3, s23));
-        b2 = f32x4.add(b2, f32x4.mul(k4, d1));
-      }
+      const wRow = w + ((<usize>(ky * 5)) << 2);
+      a0 = taps(a0, wRow, 0, 5, d0, s01, s02, s03, zero);
+      a1 = taps(a1, wRow, 0, 5, d1, s11, s12, s13, d0);
+      a2 = taps(a2, wRow, 1, 5, zero, s21, s22, s23, d1);
+      if (!pair) continue;
+      const vRow = w2 + ((<usize>(ky * 5)) << 2);
+      b0 = taps(b0, vRow, 0, 5, d0, s01, s02, s03, zero);
+      b1 = taps(b1, vRow, 0, 5, d1, s11, s12, s13, d0);
+      b2 = taps(b2, vRow, 1, 5, zero, s21, s22, s23, d1);
     }
     for (let ky = kyLo; ky <= kyHi; ky++) {
       const t = v128.load64_zero(d + ((<usize>((Y - ky) * 10 + 8)) << 2));
       const t1 = v128.shuffle<f32>(zero, t, 3, 4, 5, 6), t2 = v128.shuffle<f32>(zero, t, 2, 3, 4, 5);
       const t3 = v128.shuffle<f32>(zero, t, 1, 2, 3, 4), u3 = v128.shuffle<f32>(t, zero, 1, 2, 3, 4);
       const wRow = w + ((<usize>(ky * 5)) << 2);
+      a2 = taps(a2, wRow, 0, 4, t, t1, t2, t3, zero);
+      a3 = taps(a3, wRow, 3, 5, zero, zero, zero, u3, t);
+      if (!pair) continue;
       const vRow = w2 + ((<usize>(ky * 5)) << 2);
-      let k0 = f32x4.splat(load<f32>(wRow + 0)), k1 = f32x4.splat(load<f32>(wRow + 4));
-      let k2 = f32x4.splat(load<f32>(wRow + 8)), k3 = f32x4.splat(load<f32>(wRow + 12));
-      let k4 = f32x4.splat(load<f32>(wRow + 16));
-      a2 = f32x4.add(a2, f32x4.mul(k0, t));
-      a2 = f32x4.add(a2, f32x4.mul(k1, t1));
-      a2 = f32x4.add(a2, f32x4.mul(k2, t2));
-      a2 = f32x4.add(a2, f32x4.mul(k3, t3));
-      a3 = f32x4.add(a3, f32x4.mul(k3, u3));
-      a3 = f32x4.add(a3, f32x4.mul(k4, t));
-      if (pair) {
-        k0 = f32x4.splat(load<f32>(vRow + 0)); k1 = f32x4.splat(load<f32>(vRow + 4));
-        k2 = f32x4.splat(load<f32>(vRow + 8)); k3 = f32x4.splat(load<f32>(vRow + 12));
-        k4 = f32x4.splat(load<f32>(vRow + 16));
-        b2 = f32x4.add(b2, f32x4.mul(k0, t));
-        b2 = f32x4.add(b2, f32x4.mul(k1, t1));
-        b2 = f32x4.add(b2, f32x4.mul(k2, t2));
-        b2 = f32x4.add(b2, f32x4.mul(k3, t3));
-        b3 = f32x4.add(b3, f32x4.mul(k3, u3));
-        b3 = f32x4.add(b3, f32x4.mul(k4, t));
-      }
+      b2 = taps(b2, vRow, 0, 4, t, t1, t2, t3, zero);
+      b3 = taps(b3, vRow, 3, 5, zero, zero, zero, u3, t);
     }
     v128.store(dxRow, a0);
     v128.store(dxRow + 16, a1);
@@ -594,6 +550,18 @@ function convolveFullAdd10x5Pair(dx: usize, dx2: usize, d: usize, outH: i32, w: 
     v128.store(dxRow2 + 32, b2);
     v128.store64_lane(dxRow2 + 48, b3, 0);
   }
+}
+
+// acc + w[kx]·v_kx for kx = from … to − 1 in order, w the kernel row at wRow (inlined with from and
+// to constant, so only those terms are there).
+@inline function taps(acc: v128, wRow: usize, from: i32, to: i32, v0: v128, v1: v128, v2: v128, v3: v128, v4: v128): v128 {
+  let a = acc;
+  if (from <= 0 && to > 0) a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(wRow)), v0));
+  if (from <= 1 && to > 1) a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(wRow + 4)), v1));
+  if (from <= 2 && to > 2) a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(wRow + 8)), v2));
+  if (from <= 3 && to > 3) a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(wRow + 12)), v3));
+  if (from <= 4 && to > 4) a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(wRow + 16)), v4));
+  return a;
 }
 
 // The same sums for rows narrower than 4, as they have always been computed: scalar, tap by tap.
