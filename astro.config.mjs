@@ -52,6 +52,23 @@ function dropUnreadHeadInjectDirective() {
   };
 }
 
+/**
+ * KaTeX's stylesheet offers each of its 20 fonts as WOFF2, WOFF and TrueType; a browser takes the
+ * first format it reads, and every browser that runs this site's WebAssembly SIMD reads WOFF2. The
+ * other two are dropped from the stylesheet, so the build does not copy them: 0.8 MB less to deploy.
+ * @returns {import('vite').Plugin}
+ */
+function katexWoff2Only() {
+  return {
+    name: 'lenet5:katex-woff2-only',
+    enforce: 'pre', // before Vite turns the stylesheet's url()s into files to copy
+    transform: {
+      filter: { id: /katex\/dist\/katex(\.min)?\.css(\?.*)?$/ },
+      handler: (code) => ({ code: code.replace(/,url\([^)]*\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, ''), map: null }),
+    },
+  };
+}
+
 // Chapters live in the top-level content/ folder (content/docs/… for Starlight), so the source
 // root is the project root; components and site glue live in src/.
 export default defineConfig({
@@ -65,7 +82,7 @@ export default defineConfig({
   cacheDir: './.astro/cache',
   // KaTeX only runs through the unified (remark/rehype) Markdown processor.
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
-  vite: { plugins: [dropUnreadHeadInjectDirective()] },
+  vite: { plugins: [dropUnreadHeadInjectDirective(), katexWoff2Only()] },
   integrations: [
     starlight({
       title: { en: 'LeNet-5, layer by layer', 'zh-CN': '逐层理解 LeNet-5' },

@@ -7,7 +7,7 @@
 import { analyze, type Analysis } from './analyze.ts';
 import { unitsOf, type Activation, type LayerKind, type NetworkSpec, type Shape } from './spec.ts';
 import { Random } from './random.ts';
-import type { LayerOps } from './layers/ops.ts';
+import type { InlineStep, LayerOps } from './layers/ops.ts';
 import { activate, activationBackward } from './layers/activation.ts';
 import { convOps } from './layers/conv.ts';
 import { subsampleOps } from './layers/subsample.ts';
@@ -201,10 +201,19 @@ export class Model {
    * Back-propagation (section II and appendix of the paper): from dOutput = ∂E/∂output of the
    * trace's forward pass, ADDS ∂E/∂parameter into `grads` (length `paramCount`; the caller zeroes
    * it, which lets gradients of several samples accumulate).
+   *
+   * Given the optimiser's `step` (a batch of this one sample), layers that can move their weights
+   * at once do (ops.ts, InlineStep) and leave those gradients 0; `stepped` then lists them.
    */
-  backward(trace: Trace, dOutput: ArrayLike<number>, grads: Float32Array): void {
-    this.backwardPass(trace, dOutput, grads, this.params, false);
+  backward(trace: Trace, dOutput: ArrayLike<number>, grads: Float32Array, step: InlineStep | null = null): void {
+    this.backwardPass(trace, dOutput, grads, this.params, false, step);
   }
+
+  /**
+   * The parameters the last `backward` moved at once, as [start, end) pairs in increasing order
+   * (the optimiser's `update` skips them). Reused from call to call.
+   */
+  readonly stepped: number[] = [];
 
   /**
    * The paper's estimate of the Hessian's diagonal for one sample (appendix C): second
@@ -218,20 +227,29 @@ export class Model {
   }
 
   private backwardPass(trace: Trace, dOutput: ArrayLike<number>, into: Float32Array, params: Float32Array,
-    secondOrder: boolean): void {
+    secondOrder: boolean, step: InlineStep | null = null): void {
     const last = this.layers.length - 1;
     if (dOutput.length !== this.outputUnits || into.length !== this.params.length) {
       throw new RangeError(`backward: expected ${this.outputUnits} output derivatives and ${this.params.length} slots, ` +
         `got ${dOutput.length} and ${into.length}`);
     }
     this.dOut[last].set(dOutput);
+    const stepped = this.stepped;
+    stepped.length = 0;
     for (let i = last; i >= 0; i--) {
       const l = this.layers[i];
       const t = trace.layers[i];
       activationBackward(l.activation, t.pre, t.out, this.dOut[i], this.dPre[i], t.out.length, secondOrder);
       let x = i === 0 ? trace.input : trace.layers[i - 1].out;
       if (secondOrder) x = squareInto(x, this.squaredIn[i]);
-      l.ops.backward(params, l.offset, x, this.dPre[i], i === 0 ? null : this.dOut[i - 1], into, t.argmax, secondOrder);
+      const dX = i === 0 ? null : this.dOut[i - 1];
+      if (step && l.ops.backwardStep) {
+        const moved = l.ops.backwardStep(params, l.offset, x, this.dPre[i], dX, into, step);
+        if (moved > 0) stepped.push(l.offset + moved, l.offset); // reversed below, with the order of the layers
+      } else {
+        l.ops.backward(params, l.offset, x, this.dPre[i], dX, into, t.argmax, secondOrder);
+      }
     }
+    stepped.reverse();
   }
 }

@@ -4,6 +4,7 @@
  * the step size. How the learning rate falls over a run is the schedule's business, below.
  */
 import type { Model } from './model.ts';
+import type { InlineStep } from './layers/ops.ts';
 import type { Loss } from './loss.ts';
 import { at, kernelsFor } from './kernels/kernels.ts';
 
@@ -44,15 +45,34 @@ export interface Optimizer {
   /**
    * params −= η · step ⊙ grads, η the learning rate the schedule gives this sample; then grads
    * = 0, ready for the next batch's sum (SGD's kernel does both in one pass over the parameters).
+   * `skip` ([start, end) pairs, increasing): parameters already moved during back-propagation.
    */
-  update(params: Float32Array, grads: Float32Array, rate: number): void;
+  update(params: Float32Array, grads: Float32Array, rate: number, skip?: readonly number[]): void;
+  /**
+   * This optimiser's step at `rate` for a batch of one sample, which back-propagation may take at
+   * once (Model.backward): null when it cannot (momentum needs the gradient kept).
+   */
+  inlineStep(rate: number): InlineStep | null;
 }
+
+/** Calls f(from, to) for each run of [0, n) outside the [start, end) pairs of `skip`. */
+function outside(n: number, skip: readonly number[], f: (from: number, to: number) => void): void {
+  let from = 0;
+  for (let i = 0; i < skip.length; i += 2) {
+    if (skip[i] > from) f(from, skip[i]);
+    from = skip[i + 1];
+  }
+  if (n > from) f(from, n);
+}
+
+const NONE: readonly number[] = [];
 
 /** Plain stochastic gradient descent, with optional momentum: v ← m·v − η·g; w ← w + v. */
 export class Sgd implements Optimizer {
   readonly name = 'sgd';
   readonly momentum: number;
   private velocity: Float32Array;
+  private readonly step: InlineStep = { rate: 0, gains: null };
 
   constructor(paramCount: number, momentum = 0) {
     if (!(momentum >= 0 && momentum < 1)) throw new RangeError(`SGD: momentum ${momentum} is not allowed (allowed: 0 to just below 1)`);
@@ -62,14 +82,22 @@ export class Sgd implements Optimizer {
 
   beginPass(): void {}
 
-  update(params: Float32Array, grads: Float32Array, rate: number): void {
+  inlineStep(rate: number): InlineStep | null {
+    if (this.momentum > 0) return null;
+    this.step.rate = rate;
+    return this.step;
+  }
+
+  update(params: Float32Array, grads: Float32Array, rate: number, skip = NONE): void {
     if (this.momentum === 0) {
       const K = kernelsFor(params, grads); // both in the model's WebAssembly memory: one SIMD pass
-      if (K) K.axpyClear(at(params, 0), -rate, at(grads, 0), params.length);
-      else {
-        for (let k = 0; k < params.length; k++) params[k] -= rate * grads[k];
-        grads.fill(0);
-      }
+      outside(params.length, skip, (from, to) => {
+        if (K) K.axpyClear(at(params, from), -rate, at(grads, from), to - from);
+        else {
+          for (let k = from; k < to; k++) params[k] -= rate * grads[k];
+          grads.fill(0, from, to);
+        }
+      });
       return;
     }
     const v = this.velocity;
@@ -109,6 +137,7 @@ export class Sdlm implements Optimizer {
   readonly curvature: Float32Array;
   /** The current per-parameter gains 1/(μ + hₖₖ): the step is εₖ = η · gainₖ. */
   readonly gains: Float32Array;
+  private readonly step: InlineStep;
 
   /**
    * `gains`, if given, is where the gains are kept: the model's `paramFactors`, beside its
@@ -123,6 +152,7 @@ export class Sdlm implements Optimizer {
     // hence every step and every shipped weights file — would change in its last bits.
     this.curvature = new Float32Array(paramCount);
     this.gains = gains;
+    this.step = { rate: 0, gains };
   }
 
   // #region sdlm
@@ -143,13 +173,20 @@ export class Sdlm implements Optimizer {
     }
   }
 
-  update(params: Float32Array, grads: Float32Array, rate: number): void {
+  update(params: Float32Array, grads: Float32Array, rate: number, skip = NONE): void {
     const gains = this.gains;
     // The kernel computes in doubles exactly as this loop does, so both give the same bits.
     const K = kernelsFor(params, gains, grads);
-    if (K) K.sdlmUpdate(at(params, 0), rate, at(gains, 0), at(grads, 0), params.length);
-    else for (let k = 0; k < params.length; k++) params[k] -= rate * gains[k] * grads[k];
-    grads.fill(0);
+    outside(params.length, skip, (from, to) => {
+      if (K) K.sdlmUpdate(at(params, from), rate, at(gains, from), at(grads, from), to - from);
+      else for (let k = from; k < to; k++) params[k] -= rate * gains[k] * grads[k];
+      grads.fill(0, from, to);
+    });
   }
   // #endregion sdlm
+
+  inlineStep(rate: number): InlineStep {
+    this.step.rate = rate;
+    return this.step;
+  }
 }

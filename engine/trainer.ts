@@ -180,15 +180,19 @@ export class Trainer {
       if (!Number.isFinite(e)) return this.diverge(`loss became ${e} at sample ${s + 1} of pass ${this.pass + 1}`);
       if (loss.predict(trace.output) !== label) this.errors++;
       this.lossSum += e;
-      model.backward(trace, dOut, grads);
       this.seen = s + 1;
       this.inBatch++;
       if (this.inBatch === this.batchSize || this.seen === this.passSize) {
         // A step along the batch's mean gradient (η / batch × the summed one), so that η means
-        // the same for every batch size.
+        // the same for every batch size. A batch of this one sample: back-propagation may take
+        // the step for some layers itself (Model.backward), which the update then skips.
         this.rate = this.rateAt(s);
-        optimizer.update(model.params, grads, this.rate / this.inBatch); // and zeroes grads
+        const step = this.inBatch === 1 ? optimizer.inlineStep(this.rate) : null;
+        model.backward(trace, dOut, grads, step);
+        optimizer.update(model.params, grads, this.rate / this.inBatch, step ? model.stepped : undefined); // and zeroes grads
         this.inBatch = 0;
+      } else {
+        model.backward(trace, dOut, grads);
       }
     }
     // #endregion train-sample

@@ -26,13 +26,21 @@ export interface Kernels {
    */
   convolveMap(out: number, outH: number, outW: number, inp: number, inW: number, w: number, k: number, sources: number,
     bias: number): void;
-  /** Its back-propagation: per connection in the same order, kernelGradientAdd, then convolveFullAdd unless dx is 0. */
+  /**
+   * Its back-propagation: the bias's gradient gb += Σ d (summed in doubles, in order), then per
+   * connection in the same order, kernelGradientAdd, then convolveFullAdd unless dx is 0.
+   */
   convolveMapBackward(g: number, inp: number, inW: number, d: number, outH: number, outW: number, w: number, dx: number,
-    k: number, sources: number): void;
+    k: number, sources: number, gb: number): void;
   /** pre[o] = bias[o] + Σ w[o·n + i]·x[i], o < count (a dense layer of 1×1 outputs, e.g. C5). */
   dotRows(pre: number, w: number, bias: number, x: number, n: number, count: number): void;
-  /** For o < count with d[o] ≠ 0: g[o·n + i] += d[o]·x[i] and, unless dx is 0, dx[i] += d[o]·w[o·n + i]. */
-  axpyRows(g: number, w: number, x: number, dx: number, d: number, n: number, count: number): void;
+  /**
+   * For o < count with d[o] ≠ 0: g[o·n + i] += d[o]·x[i] and, unless dx is 0, dx[i] += d[o]·w[o·n + i].
+   * With g = 0 the weights step at once instead: w += alpha·(0 + d[o]·x[i]) (SGD, gains 0), or
+   * w −= rate·gain·(0 + d[o]·x[i]) in doubles (SDLM, the gains at w's place in the gains array).
+   */
+  axpyRows(g: number, w: number, x: number, dx: number, d: number, n: number, count: number, alpha: number, rate: number,
+    gains: number): void;
   /** Σ a[i]·b[i], i < n. */
   dot(a: number, b: number, n: number): number;
   /** y[i] += alpha·x[i], i < n. */
@@ -89,18 +97,31 @@ function kernelModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-const bound = new WeakMap<ArrayBufferLike, Kernels>();
+/**
+ * An arena's kernels ride on its memory's buffer itself (a WebAssembly memory that never grows
+ * keeps one buffer): a property read, cheaper than a WeakMap lookup a dozen times per digit.
+ */
+const KERNELS = Symbol('kernels');
+type Bound = ArrayBufferLike & { [KERNELS]?: Kernels };
 
-/** The kernels of the memory that holds all these arrays, or null if they are not all in one arena. */
-export function kernelsFor(...arrays: Float32Array[]): Kernels | null {
-  const buffer = arrays[0].buffer;
-  for (let i = 1; i < arrays.length; i++) if (arrays[i].buffer !== buffer) return null;
-  return bound.get(buffer) ?? null;
+/**
+ * The kernels of the memory that holds all these arrays, or null if they are not all in one arena.
+ * (A fixed list of parameters rather than `...arrays`: the layers ask a dozen times per digit, and
+ * a rest parameter would build an array each time.)
+ */
+export function kernelsFor(a: Float32Array, b: Float32Array, c?: Float32Array, d?: Float32Array, e?: Float32Array,
+  f?: Float32Array): Kernels | null {
+  const buffer = a.buffer;
+  if (b.buffer !== buffer || (c && c.buffer !== buffer) || (d && d.buffer !== buffer) || (e && e.buffer !== buffer) ||
+    (f && f.buffer !== buffer)) return null;
+  return (buffer as Bound)[KERNELS] ?? null;
 }
 
 const PAGE = 65536;
 /** Arrays start on 16-byte boundaries (one f32x4); the first bytes are left unused. */
 const ALIGN = 16;
+/** Bytes from ALIGN on that the kernels keep for themselves (kernels.as.ts, CONSTANTS). */
+const SCRATCH = 96;
 /** Room for the rounding of up to 256 arrays to ALIGN (a LeNet-5 model makes about 100). */
 const SLACK = 256 * ALIGN;
 
@@ -108,13 +129,13 @@ export class Arena {
   /** Null when the kernels are unavailable or turned off: then `alloc` gives ordinary arrays. */
   readonly kernels: Kernels | null;
   private readonly memory: WebAssembly.Memory | null;
-  private next = ALIGN;
+  private next = ALIGN + SCRATCH;
   private readonly end: number;
 
   /** Room for `floats` float32 values (the memory never grows, so views stay valid). */
   constructor(floats: number, useKernels = true) {
     const module = useKernels ? kernelModule() : null;
-    this.end = ALIGN + floats * 4 + SLACK;
+    this.end = ALIGN + SCRATCH + floats * 4 + SLACK;
     if (!module) {
       this.kernels = null;
       this.memory = null;
@@ -124,7 +145,7 @@ export class Arena {
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     this.kernels = instance.exports as unknown as Kernels;
     this.memory = memory;
-    bound.set(memory.buffer, this.kernels);
+    (memory.buffer as Bound)[KERNELS] = this.kernels;
   }
 
   /** n zeroed floats: in the arena while it has room, otherwise an ordinary array. */

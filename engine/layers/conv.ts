@@ -6,7 +6,8 @@
  */
 import { SpecError, wholeNumber, type ConvSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
-import type { LayerOps } from './ops.ts';
+import type { InlineStep, LayerOps } from './ops.ts';
+import { rowsBackward } from './full.ts';
 import type { Random } from '../random.ts';
 import { at, kernelsFor } from '../kernels/kernels.ts';
 
@@ -165,21 +166,33 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
 
     backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       grads: Float32Array): void {
-      const into = dX === null ? null : dPadded ?? dX;
-      convBackward(g, params, offset, padded ? padInput(x, padded) : x, dPre, into, grads);
-      if (dX && dPadded) {
-        // Crop the padded gradient back to the input: the border's gradient belongs to no unit.
-        const h = input.height;
-        const w = input.width;
-        for (let m = 0; m < input.maps; m++) {
-          for (let y = 0; y < h; y++) {
-            const from = m * inHW + (y + pad) * inW + pad;
-            dX.set(dPadded.subarray(from, from + w), (m * h + y) * w);
-          }
-        }
-      }
+      backwardWith(params, offset, x, dPre, dX, grads, null);
+    },
+
+    // A dense C5 with every array in the kernels' memory moves its weights at once (full.ts, rowsBackward).
+    backwardStep(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+      grads: Float32Array, step: InlineStep): number {
+      return backwardWith(params, offset, x, dPre, dX, grads, step);
     },
   };
+
+  function backwardWith(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+    grads: Float32Array, step: InlineStep | null): number {
+    const into = dX === null ? null : dPadded ?? dX;
+    const moved = convBackward(g, params, offset, padded ? padInput(x, padded) : x, dPre, into, grads, step);
+    if (dX && dPadded) {
+      // Crop the padded gradient back to the input: the border's gradient belongs to no unit.
+      const h = input.height;
+      const w = input.width;
+      for (let m = 0; m < input.maps; m++) {
+        for (let y = 0; y < h; y++) {
+          const from = m * inHW + (y + pad) * inW + pad;
+          dX.set(dPadded.subarray(from, from + w), (m * h + y) * w);
+        }
+      }
+    }
+    return moved;
+  }
 }
 
 /** Everything the hot loops need, computed once per layer. */
@@ -295,8 +308,9 @@ function convForward(g: ConvGeometry, params: Float32Array, offset: number, x: F
   }
 }
 
+/** Back-propagation; returns how many weights it moved at once by `step` (see full.ts, rowsBackward). */
 function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array,
-  dX: Float32Array | null, grads: Float32Array): void {
+  dX: Float32Array | null, grads: Float32Array, step: InlineStep | null): number {
   const { maps, connStart, connSource, k, stride, inW, inHW, outH, outW, weightCount } = g;
   const kk = k * k;
   const outHW = outH * outW;
@@ -306,23 +320,22 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
     // The 1×1 branch below (two axpy per unit, silent units skipped) for all units in one call.
     // Bias gradients as below: db = 0 + ∂E/∂pre (the 0 + turns a −0 into +0, as the loop's did).
     for (let o = 0; o < maps; o++) grads[offset + weightCount + o] += 0 + dPre[o];
-    K.axpyRows(at(grads, offset), at(params, offset), at(x, 0), dX ? at(dX, 0) : 0, at(dPre, 0), connStart[1] * kk,
-      maps);
-    return;
+    return rowsBackward(K, params, offset, connStart[1] * kk, maps, x, dPre, dX, grads, step);
   }
   for (let o = 0; o < maps; o++) {
     const outBase = o * outHW;
+    if (K && g.sourceBits && outHW > 1) {
+      // The bias gradient below, then every connection in table order: the kernel calls of the
+      // loop below, in one call.
+      const w = offset + connStart[o] * kk;
+      K.convolveMapBackward(at(grads, w), at(x, 0), inW, at(dPre, outBase), outH, outW, at(params, w),
+        dX ? at(dX, 0) : 0, k, g.sourceBits[o], at(grads, offset + weightCount + o));
+      continue;
+    }
     let db = 0;
     for (let p = 0; p < outHW; p++) db += dPre[outBase + p];
     grads[offset + weightCount + o] += db;
     if (db === 0 && outHW === 1) continue; // a silent ReLU unit
-    if (K && g.sourceBits && outHW > 1) {
-      // Every connection in table order: the kernel calls of the loop below in one call.
-      const w = offset + connStart[o] * kk;
-      K.convolveMapBackward(at(grads, w), at(x, 0), inW, at(dPre, outBase), outH, outW, at(params, w),
-        dX ? at(dX, 0) : 0, k, g.sourceBits[o]);
-      continue;
-    }
     for (let c = connStart[o]; c < connStart[o + 1]; c++) {
       const inBase = connSource[c] * inHW;
       let w = offset + c * kk;
@@ -394,6 +407,7 @@ function convBackward(g: ConvGeometry, params: Float32Array, offset: number, x: 
       // #endregion conv-backward
     }
   }
+  return 0;
 }
 
 // 5×5 kernels with stride 1 — every convolution of LeNet-5 — get their own loops: the five

@@ -4,9 +4,9 @@
  */
 import { wholeNumber, unitsOf, type FullSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
-import type { LayerOps } from './ops.ts';
+import type { InlineStep, LayerOps } from './ops.ts';
 import type { Random } from '../random.ts';
-import { at, kernelsFor } from '../kernels/kernels.ts';
+import { at, kernelsFor, type Kernels } from '../kernels/kernels.ts';
 
 export function fullCounts(spec: FullSpec, input: Shape): LayerCounts {
   const units = wholeNumber(spec.name, 'units', spec.units, 1);
@@ -34,37 +34,66 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
     // #region full-forward
     forward(params: Float32Array, offset: number, x: Float32Array, pre: Float32Array): void {
       const K = kernelsFor(params, x, pre);
+      if (K) {
+        // The loop below, for all units in one WebAssembly SIMD call.
+        K.dotRows(at(pre, 0), at(params, offset), at(params, offset + weightCount), at(x, 0), n, units);
+        return;
+      }
       for (let u = 0; u < units; u++) {
         const row = offset + u * n;
         let sum = params[offset + weightCount + u];
-        if (K) sum += K.dot(at(params, row), at(x, 0), n);
-        else for (let j = 0; j < n; j++) sum += params[row + j] * x[j];
+        for (let j = 0; j < n; j++) sum += params[row + j] * x[j];
         pre[u] = sum;
       }
     },
     // #endregion full-forward
 
-    // #region full-backward
     backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
       grads: Float32Array): void {
-      if (dX) dX.fill(0);
-      // The SIMD kernels when every array is in the model's WebAssembly memory (see conv.ts).
-      const K = dX ? kernelsFor(params, x, grads, dX) : kernelsFor(params, x, grads);
-      for (let u = 0; u < units; u++) {
-        const row = offset + u * n;
-        const d = dPre[u];
-        grads[offset + weightCount + u] += d;
-        if (d === 0) continue; // a silent ReLU unit: nothing to add
-        if (K) {
-          K.axpy(at(grads, row), d, at(x, 0), n);
-          if (dX) K.axpy(at(dX, 0), d, at(params, row), n);
-        } else if (dX) {
-          for (let j = 0; j < n; j++) { grads[row + j] += d * x[j]; dX[j] += d * params[row + j]; }
-        } else {
-          for (let j = 0; j < n; j++) grads[row + j] += d * x[j];
-        }
-      }
+      fullBackward(params, offset, x, dPre, dX, grads, null);
     },
-    // #endregion full-backward
+
+    backwardStep(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+      grads: Float32Array, step: InlineStep): number {
+      return fullBackward(params, offset, x, dPre, dX, grads, step);
+    },
   };
+
+  // #region full-backward
+  function fullBackward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+    grads: Float32Array, step: InlineStep | null): number {
+    if (dX) dX.fill(0);
+    for (let u = 0; u < units; u++) grads[offset + weightCount + u] += dPre[u];
+    // The SIMD kernels when every array is in the model's WebAssembly memory (see conv.ts).
+    const K = dX ? kernelsFor(params, x, dPre, grads, dX) : kernelsFor(params, x, dPre, grads);
+    if (K) return rowsBackward(K, params, offset, n, units, x, dPre, dX, grads, step);
+    for (let u = 0; u < units; u++) {
+      const row = offset + u * n;
+      const d = dPre[u];
+      if (d === 0) continue; // a silent ReLU unit: nothing to add
+      if (dX) {
+        for (let j = 0; j < n; j++) { grads[row + j] += d * x[j]; dX[j] += d * params[row + j]; }
+      } else {
+        for (let j = 0; j < n; j++) grads[row + j] += d * x[j];
+      }
+    }
+    return 0;
+  }
+  // #endregion full-backward
+}
+
+/**
+ * The weights' part of a dense layer's backward in one kernel call (a full layer; a dense C5):
+ * `count` rows of n weights from `offset`, row u feeding output unit u from the whole input x.
+ * Adds each weight's gradient d[u]·x[j] (skipping silent units, d[u] = 0) and writes ∂E/∂x into
+ * dX unless it is null — or, given the optimiser's `step`, moves the weights at once (ops.ts,
+ * InlineStep; with SDLM only if its gains live in the same memory). Returns the weights moved.
+ */
+export function rowsBackward(K: Kernels, params: Float32Array, offset: number, n: number, count: number, x: Float32Array,
+  dPre: Float32Array, dX: Float32Array | null, grads: Float32Array, step: InlineStep | null): number {
+  const gains = step?.gains ?? null;
+  const inPlace = step !== null && (gains === null || kernelsFor(params, gains) !== null);
+  K.axpyRows(inPlace ? 0 : at(grads, offset), at(params, offset), at(x, 0), dX ? at(dX, 0) : 0, at(dPre, 0), n, count,
+    inPlace ? -step.rate : 0, inPlace ? step.rate : 0, inPlace && gains ? at(gains, offset) : 0);
+  return inPlace ? n * count : 0;
 }

@@ -29,4 +29,23 @@ export interface LayerOps {
    */
   backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
     grads: Float32Array, argmax: Int32Array | null, secondOrder: boolean): void;
+  /**
+   * `backward` for one sample that is a whole batch (the trainer, batch size 1), given the
+   * optimiser's step: a layer whose every weight gets exactly one gradient term per sample (a full
+   * layer, a dense C5) may move those weights at once, bit for bit as the optimiser's own pass
+   * would have, instead of writing their gradients. Returns how many parameters from `offset` on
+   * it has moved (their gradients stay 0; the optimiser skips them); 0 if it only added gradients.
+   * Absent: the layer always just adds gradients.
+   */
+  backwardStep?(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
+    grads: Float32Array, step: InlineStep): number;
+}
+
+/**
+ * The optimiser's step for one sample (optim.ts, `Optimizer.inlineStep`): SGD moves a weight by
+ * −rate·g (gains null), SDLM by −rate·gainₖ·g, g the weight's gradient as it would have been stored.
+ */
+export interface InlineStep {
+  rate: number;
+  gains: Float32Array | null;
 }

@@ -1,6 +1,6 @@
 /**
  * The kernels outside the convolutions (kernels.as.ts, last section) against the JavaScript
- * loops they replace, BIT FOR BIT: these loops compute in float64 and round once when storing,
+ * loops they replace, BIT FOR BIT (and, last, correlateAdd against its documented order): these loops compute in float64 and round once when storing,
  * and the kernels must do exactly that, or the shipped weights files would no longer come out
  * of their commands (test/engine/trajectory.test.ts). Each case runs the same values through
  * the kernel (arrays in a model's WebAssembly memory) and through the JavaScript loop (the
@@ -141,6 +141,25 @@ describe('activations: the kernels compute the squash\'s tanh and ReLU exactly a
     }
   });
 
+  it('squash forward on runs of equal inputs (the kernel remembers the last two), ±0 and NaN runs included', () => {
+    const rng = new Random(5);
+    const n = 4704;
+    const arena = new Arena(2 * n);
+    const [preK, preJ] = pair(arena, new Float32Array(n));
+    // Runs of 1 to 12 equal values, each drawn from a small pool (so values come back after
+    // others, as C1's two background sums do), from ±0, NaN, ±∞ or random.
+    const pool = [0, -0, NaN, Infinity, -Infinity, ...values(rng, 6, 16, 0)];
+    for (let i = 0; i < n;) {
+      const v = pool[rng.int(pool.length)];
+      for (let r = 1 + rng.int(12); r > 0 && i < n; r--, i++) { preK[i] = v; preJ[i] = v; }
+    }
+    const outK = arena.alloc(n);
+    const outJ = new Float32Array(n);
+    activate('squash', preK, outK, n);
+    activate('squash', preJ, outJ, n);
+    expect(bitDiffs(outK, outJ)).toEqual([]);
+  });
+
   it('the test values tell a float32 squash from the double one', () => {
     const rng = new Random(3);
     const pre = values(rng, 4704, 4, 0);
@@ -262,5 +281,58 @@ describe('the RBF output: the kernels add each class\'s squared distances in dou
         }
       }
     }
+  });
+});
+
+describe('convolutions: correlateAdd forms every sum in its documented order', () => {
+  // kernels.as.ts, correlateAdd: columns below x8 (outW rounded down to 8) one chain in tap order,
+  // then out + chain; the other columns an even-kernel-row chain and an odd one, each in tap
+  // order, then out + (even + odd); rows narrower than 4 one chain per element. Written here in
+  // plain float32 steps (Math.fround after every operation), for shapes with every width
+  // remainder and odd and even heights (two-column tails are packed by row pairs in the kernel).
+  const f = Math.fround;
+  function reference(out: Float32Array, outH: number, outW: number, inp: Float32Array, inW: number, w: Float32Array, k: number): void {
+    const x8 = (outW & ~3) & ~7;
+    for (let y = 0; y < outH; y++) {
+      for (let x = 0; x < outW; x++) {
+        const term = (ky: number, kx: number) => f(w[ky * k + kx] * inp[(y + ky) * inW + x + kx]);
+        let sum: number;
+        if (outW < 4 || x < x8) {
+          sum = 0;
+          for (let ky = 0; ky < k; ky++) for (let kx = 0; kx < k; kx++) sum = f(sum + term(ky, kx));
+        } else {
+          let even = 0;
+          let odd = 0;
+          for (let ky = 0; ky < k; ky++) {
+            for (let kx = 0; kx < k; kx++) {
+              if (ky % 2 === 0) even = f(even + term(ky, kx));
+              else odd = f(odd + term(ky, kx));
+            }
+          }
+          sum = f(even + odd);
+        }
+        out[y * outW + x] = f(out[y * outW + x] + sum);
+      }
+    }
+  }
+
+  it('every output width 1–19, heights 1–12, kernels 1–5, bit for bit', () => {
+    const rng = new Random(8);
+    let cases = 0;
+    for (let outW = 1; outW <= 19; outW++) {
+      for (const outH of [1, 2, 3, 5, 9, 10, 11, 12]) {
+        const k = 1 + rng.int(5);
+        const inW = outW + k - 1;
+        const arena = new Arena(2 * outH * outW + (outH + k) * inW + k * k + 64);
+        const [outK, outJ] = pair(arena, values(rng, outH * outW, 4, 0));
+        const [inpK] = pair(arena, values(rng, (outH + k - 1) * inW, 2, 0));
+        const [wK] = pair(arena, values(rng, k * k, 1, 0));
+        arena.kernels!.correlateAdd(at(outK, 0), outH, outW, at(inpK, 0), inW, at(wK, 0), k);
+        reference(outJ, outH, outW, inpK, inW, wK, k);
+        expect(bitDiffs(outK, outJ), `${outH}×${outW}, k ${k}`).toEqual([]);
+        cases++;
+      }
+    }
+    expect(cases).toBe(19 * 8);
   });
 });
