@@ -154,7 +154,9 @@ describe('Training chapter: three networks, and watching one learn', () => {
       const t = page.locator('lenet-training');
       await t.locator('select[name="variant"]').selectOption(variant);
       await t.locator('select[name="trainSize"]').selectOption('2000');
-      await t.locator('input[name="passes"]').fill('2');
+      // Ten passes: long enough that the run is still going when Stop is pressed (two passes over
+      // 2,000 digits could end before it once the engine got faster).
+      await t.locator('input[name="passes"]').fill('10');
       await t.locator('[data-action="start"]').click();
       const view = t.locator('[data-learning]');
       const drawn = async () => Number((await view.getAttribute('data-drawn')) ?? 0);
