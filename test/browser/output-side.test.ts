@@ -164,7 +164,7 @@ describe('Training chapter: three networks, and watching one learn', () => {
       const first = { kernels: await view.getAttribute('data-kernels'), done: Number(await view.getAttribute('data-done')) };
       const probe = variant === 'faithful'
         ? () => t.locator('[data-probe-faithful] [data-grid="state"] canvas').getAttribute('data-values')
-        : () => t.locator('[data-probs]').innerText();
+        : () => t.locator('[data-probs]').getAttribute('data-outputs');
       const before = await probe();
       await expect.poll(async () => Number(await view.getAttribute('data-done')), { timeout: 60_000 }).toBeGreaterThan(first.done + 500);
       expect(await view.getAttribute('data-kernels')).not.toBe(first.kernels);

@@ -346,6 +346,9 @@ class LenetTraining extends HTMLElement {
         li.querySelector<HTMLElement>('.bar')!.style.width = `${(100 * p[d]).toFixed(1)}%`;
         li.querySelector('.value')!.textContent = percent(p[d], this.locale);
       });
+      // The ten outputs before the softmax: they keep moving after the percentages have settled
+      // at 100.0 and 0.0 (what the browser tests compare, as they do data-kernels below).
+      this.q('[data-probs]').dataset.outputs = s.output.map((v) => v.toFixed(4)).join(' ');
     }
     view.dataset.done = String(s.done);
     view.dataset.drawn = String(++this.snapshotsDrawn);
