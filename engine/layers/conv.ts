@@ -6,7 +6,7 @@
  */
 import { SpecError, wholeNumber, type ConvSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
-import type { InlineStep, LayerOps } from './ops.ts';
+import { stepping, type InlineStep, type LayerOps } from './ops.ts';
 import { rowsBackward } from './full.ts';
 import type { Random } from '../random.ts';
 import { at, kernelsFor } from '../kernels/kernels.ts';
@@ -164,16 +164,8 @@ export function convOps(spec: ConvSpec, input: Shape, output: Shape): LayerOps {
       convForward(g, params, offset, padded ? padInput(x, padded) : x, pre);
     },
 
-    backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
-      grads: Float32Array): void {
-      backwardWith(params, offset, x, dPre, dX, grads, null);
-    },
-
     // A dense C5 with every array in the kernels' memory moves its weights at once (full.ts, rowsBackward).
-    backwardStep(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
-      grads: Float32Array, step: InlineStep): number {
-      return backwardWith(params, offset, x, dPre, dX, grads, step);
-    },
+    ...stepping(backwardWith),
   };
 
   function backwardWith(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,

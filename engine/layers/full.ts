@@ -4,7 +4,7 @@
  */
 import { wholeNumber, unitsOf, type FullSpec, type Shape } from '../spec.ts';
 import type { LayerCounts } from './counts.ts';
-import type { InlineStep, LayerOps } from './ops.ts';
+import { stepping, type InlineStep, type LayerOps } from './ops.ts';
 import type { Random } from '../random.ts';
 import { at, kernelsFor, type Kernels } from '../kernels/kernels.ts';
 
@@ -48,15 +48,7 @@ export function fullOps(spec: FullSpec, input: Shape): LayerOps {
     },
     // #endregion full-forward
 
-    backward(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
-      grads: Float32Array): void {
-      fullBackward(params, offset, x, dPre, dX, grads, null);
-    },
-
-    backwardStep(params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array, dX: Float32Array | null,
-      grads: Float32Array, step: InlineStep): number {
-      return fullBackward(params, offset, x, dPre, dX, grads, step);
-    },
+    ...stepping(fullBackward),
   };
 
   // #region full-backward

@@ -41,6 +41,18 @@ export interface LayerOps {
     grads: Float32Array, step: InlineStep): number;
 }
 
+/** A layer's back-propagation that can take the optimiser's step (null: only add gradients); returns the weights it moved. */
+export type SteppingBackward = (params: Float32Array, offset: number, x: Float32Array, dPre: Float32Array,
+  dX: Float32Array | null, grads: Float32Array, step: InlineStep | null) => number;
+
+/** `backward` and `backwardStep` of such a layer: the same function, without a step and with one. */
+export function stepping(f: SteppingBackward): Pick<LayerOps, 'backward' | 'backwardStep'> {
+  return {
+    backward: (params, offset, x, dPre, dX, grads) => { f(params, offset, x, dPre, dX, grads, null); },
+    backwardStep: f,
+  };
+}
+
 /**
  * The optimiser's step for one sample (optim.ts, `Optimizer.inlineStep`): SGD moves a weight by
  * −rate·g (gains null), SDLM by −rate·gainₖ·g, g the weight's gradient as it would have been stored.
